@@ -278,7 +278,10 @@ final class ExtxyzInfo {
             }
         }
         try {
-            return typed(key, text) instanceof InfoValue.Text t && t.value().equals(text);
+            // the whole path back: splitting (an unquoted trailing '=' would swallow the next pair), then typing
+            List<Pair> back = split(quoted(key) + "=" + quoted(text) + " next=1");
+            return back.size() == 2 && text.equals(back.get(0).value())
+                    && typed(key, text) instanceof InfoValue.Text t && t.value().equals(text);
         } catch (IllegalArgumentException e) {
             return false;
         }

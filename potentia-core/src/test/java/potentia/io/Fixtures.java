@@ -41,11 +41,16 @@ final class Fixtures {
      * {@code info KEY TYPE VALUES} and {@code array NAME TYPE NCOLS VALUES}, closed by {@code end}.
      */
     static List<Structure> expected(String name) {
+        return parseDump(text(name), name);
+    }
+
+    /** Parses the dump format described at {@link #expected}. */
+    static List<Structure> parseDump(String dump, String name) {
         List<Structure> out = new ArrayList<>();
         Structure.Builder b = null;
         double[] cell = null;
         boolean[] pbc = null;
-        for (String line : text(name).split("\n")) {
+        for (String line : dump.split("\n")) {
             String[] f = line.split(" ", -1);
             String rest = line.indexOf(' ') < 0 ? "" : line.substring(line.indexOf(' ') + 1);
             switch (f[0]) {
