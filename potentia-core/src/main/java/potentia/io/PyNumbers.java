@@ -351,6 +351,24 @@ final class PyNumbers {
         return new BigDecimal(a).setScale(8, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
     }
 
+    /**
+     * Appends Python's {@code '%W.Df' % x} for any number of decimals (exactly rounded, ties to
+     * even), right-aligned in {@code width} characters. Not a hot path: BigDecimal does the rounding.
+     */
+    static void appendFixed(StringBuilder sb, double v, int decimals, int width) {
+        String t;
+        if (Double.isNaN(v)) {
+            t = "nan";
+        } else if (Double.isInfinite(v)) {
+            t = v > 0 ? "inf" : "-inf";
+        } else {
+            t = (Double.doubleToRawLongBits(v) < 0 ? "-" : "")
+                    + new BigDecimal(Math.abs(v)).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        }
+        sb.repeat(' ', Math.max(0, width - t.length()));
+        sb.append(t);
+    }
+
     /** The reference for {@link #appendFixed8}: BigDecimal all the way. */
     static String fixed8Reference(double v) {
         if (Double.isNaN(v)) {

@@ -14,7 +14,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import potentia.structure.AtomArray;
+import potentia.structure.Cell;
+import potentia.structure.Element;
 import potentia.structure.Structure;
+import potentia.testing.RandomStructures;
 
 /**
  * Live cross-check with ASE (skipped where {@code /usr/bin/python3 -c 'import ase'} fails):
@@ -81,6 +85,35 @@ class AseCrossCheckTest {
         ase = aseReads(plain, "extxyz");
         for (int f = 0; f < frames.size(); f++) {
             assertSameAsAse(java.get(f), ase.get(f), "ASE precision, frame " + f);
+        }
+    }
+
+    @Test
+    void aseReadsJavaPoscars(@TempDir Path dir) throws Exception {
+        var rng = new SplittableRandom(78);
+        for (int k = 0; k < 4; k++) {
+            Cell cell = RandomStructures.randomCell(rng, 3, 10, 0.4, new boolean[] {true, true, true});
+            Structure s = RandomStructures.randomAtoms(rng, cell, 1 + rng.nextInt(15),
+                    List.of(Element.Si, Element.O, Element.Sr, Element.Ti), 0.7);
+            if (k % 2 == 0) {
+                boolean[] m = new boolean[3 * s.size()];
+                for (int a = 0; a < m.length; a++) {
+                    m[a] = rng.nextInt(3) > 0;
+                }
+                s = s.withArray(Poscar.MOVE_MASK, new AtomArray.Bools(m, 3));
+            }
+            Poscar.Coordinates mode = k < 2 ? Poscar.Coordinates.CARTESIAN : Poscar.Coordinates.DIRECT;
+            Path p = dir.resolve("POSCAR_" + k);
+            Poscar.write(p, s, mode);
+            Structure java = Poscar.read(p);
+            Structure ase = aseReads(p, "vasp").get(0);
+            String where = "POSCAR " + k + " " + mode;
+            assertArrayEquals(java.atomicNumbers(), ase.atomicNumbers(), where);
+            assertEquals(java.cell(), ase.cell(), where);
+            assertArrayEquals(java.positions(), ase.positions(), mode == Poscar.Coordinates.DIRECT ? 1e-13 : 0, where);
+            // ASE's selective dynamics are constraints; ase_dump.py lists them as move_mask again
+            assertEquals(java.array(Poscar.MOVE_MASK), ase.array(Poscar.MOVE_MASK), where);
+            assertArrayEquals(s.positions(), java.positions(), 1e-14, where);
         }
     }
 }
