@@ -103,7 +103,7 @@ public final class Poscar {
         return format(s, coordinates, "<string>");
     }
 
-    private static String format(Structure s, Coordinates coordinates, String name) {
+    static String format(Structure s, Coordinates coordinates, String name) {
         Cell cell = s.cell();
         if (!cell.anyPeriodic() || !(cell.volume() > 0)) {
             throw new StructureFileException(name, -1, 0, "cell", "a POSCAR needs a periodic cell with a volume; this structure "
