@@ -1,5 +1,7 @@
 package potentia.cli;
 
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +10,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Machine-learned interatomic potentials and the simulations they power.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {EvalCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:",
+            "  potentia eval --potential sw examples/si-structures.extxyz -o si-sw.extxyz",
+            "  potentia convert POSCAR si.extxyz",
+            "  potentia help eval",
+            "", "Errors print one line and exit with a non-zero code; set POTENTIA_DEBUG=1 for the stack trace."})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -20,7 +27,10 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        CommandLine cl = new CommandLine(new Main());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(Main::onFailure);
+        return cl.execute(args);
     }
 
     @Override
@@ -28,11 +38,33 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * A failure is one line naming the command and what went wrong: the messages of our exceptions
+     * already name files, frames, lines and fields. Exit code 1; 2 is picocli's for bad usage.
+     */
+    private static int onFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        String message = e.getMessage();
+        if (e instanceof UncheckedIOException u && u.getCause() != null) {
+            message = u.getCause().toString();
+        }
+        if (message == null || message.isBlank()) {
+            message = e.toString();
+        }
+        err.println(cl.getCommandName() + ": error: " + message);
+        if (System.getenv("POTENTIA_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"potentia " + (v == null ? "development build" : v)};
+            return new String[] {"potentia " + (v == null ? "development build" : v),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
         }
     }
 }
