@@ -22,7 +22,7 @@ import potentia.structure.Structure;
  * cutoff as its {@link CutoffMode} says. Pairs without explicit parameters take
  * Lorentz–Berthelot mixing of the two species' own ({@link LjParameters#lorentzBerthelot}).
  *
- * <p>Uses a half neighbour list. Per-atom energies split each pair energy half to each atom.
+ * <p>Uses a half neighbour list (given a full one, it takes each pair once). Per-atom energies split each pair energy half to each atom.
  * Immutable and thread-safe; {@link #withThreads} sets how many threads one evaluation uses
  * (static partition of atoms, per-thread accumulators summed in a fixed order: results depend
  * on the thread count only by rounding, and are reproducible for a given count).

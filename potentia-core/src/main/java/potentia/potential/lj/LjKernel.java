@@ -65,10 +65,12 @@ final class LjKernel {
      * @param type N species indices (not modified)
      * @param x 3N positions, Å (not modified)
      * @param h cell matrix, rows = lattice vectors, row-major (not modified)
-     * @param list a half list (pairs farther than a pair's cutoff are skipped)
+     * @param list a half list, or a full one of which only the half-list pairs are used (pairs
+     *     farther than a pair's cutoff are skipped)
      * @param out accumulators (modified)
      */
     static void run(Tables tb, int[] type, double[] x, double[] h, NeighbourList list, int from, int to, Tally out) {
+        final boolean full = list.full();
         final int ns = tb.species;
         final boolean smooth = tb.mode == SMOOTH;
         final double[] c12 = tb.c12;
@@ -88,6 +90,9 @@ final class LjKernel {
             double fix = 0, fiy = 0, fiz = 0;
             for (int p = list.start(i), end = list.end(i); p < end; p++) {
                 int j = list.neighbour(p);
+                if (full && j <= i && (j < i || !positiveShift(list, p))) {
+                    continue;
+                }
                 double dx = x[3 * j] - xi;
                 double dy = x[3 * j + 1] - yi;
                 double dz = x[3 * j + 2] - zi;
@@ -158,5 +163,12 @@ final class LjKernel {
         w[6] += wzx;
         w[7] += wzy;
         w[8] += wzz;
+    }
+
+    /** The half-list rule for an atom's own image: shift lexicographically positive. */
+    private static boolean positiveShift(NeighbourList list, int p) {
+        int a = list.shiftA(p);
+        int b = list.shiftB(p);
+        return a > 0 || (a == 0 && (b > 0 || (b == 0 && list.shiftC(p) > 0)));
     }
 }

@@ -265,6 +265,11 @@ class LennardJonesTest {
         assertEquals(exact.energy(), skin.energy(), 1e-13 * Math.abs(exact.energy()));
         assertArrayEquals(exact.forces(), skin.forces(), 1e-13);
         assertArrayEquals(exact.virial(), skin.virial(), 1e-13);
+        Result full = lj.compute(s, BruteForceNeighbours.build(s, lj.cutoff(), true), ALL);
+        assertEquals(exact.energy(), full.energy(), 1e-13 * Math.abs(exact.energy()));
+        assertArrayEquals(exact.forces(), full.forces(), 1e-13);
+        assertArrayEquals(exact.virial(), full.virial(), 1e-13);
+        assertArrayEquals(exact.energies(), full.energies(), 1e-13);
     }
 
     @Test

@@ -41,17 +41,30 @@ class StillingerWeberTest {
     }
 
     /**
-     * A random triclinic cell: odd seeds give a tiny cell (edges 3.5–4.2 Å, 3 atoms) narrower
-     * than the cutoff, so atoms interact with their own images; even seeds a larger one (edges
-     * 4.5–6 Å, 6 atoms), with more triplets.
+     * A random triclinic cell: odd seeds give a tiny cell (edges 3.2–3.6 Å, 2 atoms) whose
+     * lattice vectors are shorter than the cutoff, so atoms interact with their own images;
+     * even seeds a larger one (edges 4.5–6 Å, 6 atoms), with more distinct triplets.
      */
     static Structure smallCell(long seed, List<Element> species) {
         var rng = new SplittableRandom(seed);
         boolean tiny = seed % 2 == 1;
         Cell cell = tiny
-                ? RandomStructures.randomCell(rng, 3.5, 4.2, 0.15, new boolean[] {true, true, true})
+                ? RandomStructures.randomCell(rng, 3.2, 3.6, 0.15, new boolean[] {true, true, true})
                 : RandomStructures.randomCell(rng, 4.5, 6.0, 0.2, new boolean[] {true, true, true});
-        return RandomStructures.randomAtoms(rng, cell, tiny ? 3 : 6, species, 2.1);
+        return RandomStructures.randomAtoms(rng, cell, tiny ? 2 : 6, species, 2.1);
+    }
+
+    /** Whether some atom of {@code s} is its own neighbour (through a periodic image) within {@code cutoff}. */
+    static boolean seesOwnImages(Structure s, double cutoff) {
+        var list = BruteForceNeighbours.build(s, cutoff, true);
+        for (int i = 0; i < s.size(); i++) {
+            for (int p = list.start(i); p < list.end(i); p++) {
+                if (list.neighbour(p) == i) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static Structure cluster(long seed, List<Element> species) {
@@ -65,6 +78,7 @@ class StillingerWeberTest {
     @ValueSource(ints = {1, 2, 3, 4})
     void siliconForcesAndStressMatchCentralDifferences(int seed) {
         Structure s = smallCell(seed, List.of(Element.Si));
+        assertEquals(seed % 2 == 1, seesOwnImages(s, StillingerWeber.silicon().cutoff()));
         FiniteDifference.assertForces(StillingerWeber.silicon(), s, 1e-5, 1e-7, 1e-9);
         FiniteDifference.assertStress(StillingerWeber.silicon(), s, 1e-6, 1e-7, 1e-9);
     }
@@ -73,6 +87,7 @@ class StillingerWeberTest {
     @ValueSource(ints = {1, 2, 3, 4})
     void siliconGermaniumForcesAndStressMatchCentralDifferences(int seed) {
         Structure s = smallCell(seed, List.of(Element.Si, Element.Ge));
+        assertEquals(seed % 2 == 1, seesOwnImages(s, siGe().cutoff()));
         FiniteDifference.assertForces(siGe(), s, 1e-5, 1e-7, 1e-9);
         FiniteDifference.assertStress(siGe(), s, 1e-6, 1e-7, 1e-9);
     }
