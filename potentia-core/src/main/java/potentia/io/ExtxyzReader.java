@@ -41,7 +41,11 @@ import potentia.structure.Structure;
  * Departures from ASE, all turning silent damage into errors: an atom line must have exactly
  * the declared number of columns (ASE ignores extra ones); a blank line may only end the file
  * (ASE stops reading at the first blank line); logicals must be T/F/True/False (ASE reads
- * anything else as false); unterminated quotes and malformed {@code _JSON} are errors.
+ * anything else as false); unterminated quotes, malformed {@code _JSON}, non-numeric
+ * {@code energy}/{@code free_energy}, non-finite positions and Z disagreeing with species are
+ * errors. One departure in kind: a {@code _JSON} value stays verbatim JSON text
+ * ({@link InfoValue.Json}) even where ASE would turn a list of numbers into an array, so that
+ * it is written back unchanged; a JSON string becomes text, as in ASE.
  *
  * <p>Not thread-safe. Errors are {@link StructureFileException}s naming file, line, frame and field.
  */
