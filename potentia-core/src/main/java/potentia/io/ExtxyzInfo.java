@@ -139,23 +139,20 @@ final class ExtxyzInfo {
             return new InfoValue.Text(raw);
         }
         List<String> tokens = tokens(raw);
-        long[] ints = new long[tokens.size()];
-        try {
+        if (tokens.stream().allMatch(PyNumbers::isInt)) {
+            long[] ints = new long[tokens.size()];
             for (int k = 0; k < ints.length; k++) {
                 ints[k] = PyNumbers.parseInt(tokens.get(k));
             }
             return ints.length == 1 ? new InfoValue.Int(ints[0]) : new InfoValue.Ints(ints);
-        } catch (NumberFormatException notInts) {
-            // fall through to reals, as numpy does
         }
-        double[] reals = new double[tokens.size()];
-        try {
+        // as numpy: if any is not an integer, all are tried as reals
+        if (tokens.stream().allMatch(PyNumbers::isFloat)) {
+            double[] reals = new double[tokens.size()];
             for (int k = 0; k < reals.length; k++) {
                 reals[k] = PyNumbers.parseFloat(tokens.get(k));
             }
             return reals.length == 1 ? new InfoValue.Real(reals[0]) : new InfoValue.Reals(reals);
-        } catch (NumberFormatException notReals) {
-            // fall through to logicals and text
         }
         boolean[] bools = new boolean[tokens.size()];
         boolean allBools = true;

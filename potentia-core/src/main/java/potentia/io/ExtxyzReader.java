@@ -1,7 +1,7 @@
 package potentia.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,16 +41,22 @@ import potentia.structure.Structure;
  * Departures from ASE, all turning silent damage into errors: an atom line must have exactly
  * the declared number of columns (ASE ignores extra ones); a blank line may only end the file
  * (ASE stops reading at the first blank line); logicals must be T/F/True/False (ASE reads
- * anything else as false); unterminated quotes and malformed {@code _JSON} are errors.
+ * anything else as false); unterminated quotes, malformed {@code _JSON}, non-numeric
+ * {@code energy}/{@code free_energy}, non-finite positions and Z disagreeing with species are
+ * errors. One departure in kind: a {@code _JSON} value stays verbatim JSON text
+ * ({@link InfoValue.Json}) even where ASE would turn a list of numbers into an array, so that
+ * it is written back unchanged; a JSON string becomes text, as in ASE.
  *
  * <p>Not thread-safe. Errors are {@link StructureFileException}s naming file, line, frame and field.
  */
 public final class ExtxyzReader implements StructureSource {
     private static final int BUFFER = 1 << 16;
 
-    private final BufferedReader in;
+    private final LineReader lines;
     private final String name;
     private final Map<String, Integer> speciesCache = new HashMap<>();
+    private String lastSpecies;
+    private int lastNumber;
     private long line;
     private int frame;
     private boolean finished;
@@ -62,11 +68,11 @@ public final class ExtxyzReader implements StructureSource {
     /**
      * A reader over any text source, e.g. a decompressing stream.
      *
-     * @param reader the text; buffered here if it is not a {@link BufferedReader}; closed by {@link #close()}
+     * @param reader the text (buffered here; no need for a BufferedReader); closed by {@link #close()}
      * @param name the name errors show, e.g. the file name
      */
     public ExtxyzReader(Reader reader, String name) {
-        this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, BUFFER);
+        this.lines = new LineReader(reader, BUFFER);
         this.name = name;
     }
 
@@ -77,7 +83,9 @@ public final class ExtxyzReader implements StructureSource {
      */
     public static ExtxyzReader open(Path path) {
         try {
-            return new ExtxyzReader(Files.newBufferedReader(path, StandardCharsets.UTF_8), path.toString());
+            // a strict decoder: malformed UTF-8 is an error, not replacement characters
+            return new ExtxyzReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8.newDecoder()),
+                    path.toString());
         } catch (IOException e) {
             throw ioFailure(path.toString(), e);
         }
@@ -129,7 +137,7 @@ public final class ExtxyzReader implements StructureSource {
         if (!closed) {
             closed = true;
             try {
-                in.close();
+                lines.close();
             } catch (IOException e) {
                 throw ioFailure(name, e);
             }
@@ -308,11 +316,11 @@ public final class ExtxyzReader implements StructureSource {
         double[] positions = (double[]) data[list.indexOf(pos)];
         long[] zs = zColumn == null ? null : (long[]) data[list.indexOf(zColumn)];
         for (int a = 0; a < n; a++) {
-            String l = readLine();
-            if (l == null) {
+            if (!nextLine()) {
                 throw fail(line + 1, null, "file ends after " + a + " of " + n + " atoms (truncated frame)");
             }
-            int tokens = PyText.split(l, starts, ends);
+            char[] l = lines.buffer();
+            int tokens = PyText.split(l, lines.start(), lines.end(), starts, ends);
             if (tokens != width) {
                 throw fail(line, "atom " + a, "expected " + width + " columns (" + spec + "), found " + tokens);
             }
@@ -327,7 +335,7 @@ public final class ExtxyzReader implements StructureSource {
             for (int k = 0; k < 3; k++) {
                 if (!Double.isFinite(positions[3 * a + k])) {
                     throw fail(line, "column 'pos' atom " + a, "position '"
-                            + l.substring(starts[pos.offset() + k], ends[pos.offset() + k]) + "' is not finite");
+                            + token(l, starts[pos.offset() + k], ends[pos.offset() + k]) + "' is not finite");
                 }
             }
             if (zs != null) {
@@ -384,7 +392,7 @@ public final class ExtxyzReader implements StructureSource {
         }
     }
 
-    private void parseColumn(String l, ExtxyzColumns.Column col, Object store, int atom) {
+    private void parseColumn(char[] l, ExtxyzColumns.Column col, Object store, int atom) {
         int base = atom * col.count();
         for (int k = 0; k < col.count(); k++) {
             int t = col.offset() + k;
@@ -395,35 +403,50 @@ public final class ExtxyzReader implements StructureSource {
                     try {
                         ((double[]) store)[base + k] = PyNumbers.parseFloat(l, a, e);
                     } catch (NumberFormatException ex) {
-                        throw fail(line, columnField(col, atom), "'" + shorten(l.substring(a, e)) + "' is not a real number");
+                        throw fail(line, columnField(col, atom), "'" + shorten(token(l, a, e)) + "' is not a real number");
                     }
                 }
                 case 'I' -> {
                     try {
                         ((long[]) store)[base + k] = PyNumbers.parseInt(l, a, e);
                     } catch (NumberFormatException ex) {
-                        throw fail(line, columnField(col, atom), "'" + shorten(l.substring(a, e)) + "' is not an integer");
+                        throw fail(line, columnField(col, atom), "'" + shorten(token(l, a, e)) + "' is not an integer");
                     }
                 }
                 case 'L' -> ((boolean[]) store)[base + k] = logical(l, a, e, col, atom);
-                default -> ((String[]) store)[base + k] = l.substring(a, e);
+                default -> ((String[]) store)[base + k] = token(l, a, e);
             }
         }
     }
 
-    private boolean logical(String l, int a, int e, ExtxyzColumns.Column col, int atom) {
+    private boolean logical(char[] l, int a, int e, ExtxyzColumns.Column col, int atom) {
         int len = e - a;
-        if (len == 1 && l.charAt(a) == 'T' || len == 4 && l.startsWith("True", a)) {
+        if (len == 1 && l[a] == 'T' || len == 4 && token(l, a, e).equals("True")) {
             return true;
         }
-        if (len == 1 && l.charAt(a) == 'F' || len == 5 && l.startsWith("False", a)) {
+        if (len == 1 && l[a] == 'F' || len == 5 && token(l, a, e).equals("False")) {
             return false;
         }
-        throw fail(line, columnField(col, atom), "'" + shorten(l.substring(a, e)) + "' is not a logical (T or F)");
+        throw fail(line, columnField(col, atom), "'" + shorten(token(l, a, e)) + "' is not a logical (T or F)");
     }
 
-    private int element(String l, int a, int e, int atom) {
-        String token = l.substring(a, e);
+    private static String token(char[] l, int a, int e) {
+        return new String(l, a, e - a);
+    }
+
+    private int element(char[] l, int a, int e, int atom) {
+        // consecutive atoms mostly share their species: compare with the last one before building a string
+        String last = lastSpecies;
+        if (last != null && last.length() == e - a) {
+            boolean same = true;
+            for (int k = 0; k < e - a && same; k++) {
+                same = last.charAt(k) == l[a + k];
+            }
+            if (same) {
+                return lastNumber;
+            }
+        }
+        String token = token(l, a, e);
         Integer z = speciesCache.get(token);
         if (z == null) {
             String symbol = PyText.capitalize(token);
@@ -433,6 +456,8 @@ public final class ExtxyzReader implements StructureSource {
             z = Element.of(symbol).number();
             speciesCache.put(token, z);
         }
+        lastSpecies = token;
+        lastNumber = z;
         return z;
     }
 
@@ -459,14 +484,20 @@ public final class ExtxyzReader implements StructureSource {
     }
 
     private String readLine() {
+        return nextLine() ? lines.text() : null;
+    }
+
+    private boolean nextLine() {
         try {
-            String l = in.readLine();
-            if (l != null) {
+            boolean more = lines.next();
+            if (more) {
                 line++;
             }
-            return l;
+            return more;
         } catch (IOException e) {
-            throw new StructureFileException(name, frame, line + 1, null, "cannot read: " + describe(e), e);
+            // decoders work ahead in blocks, so the failing line is not known exactly
+            throw new StructureFileException(name, frame, 0, null,
+                    "cannot read beyond line " + line + ": " + describe(e), e);
         }
     }
 

@@ -28,6 +28,9 @@ import potentia.structure.Structure;
  * are not 9 or 6 numbers; empty info vectors (ASE would read the next pair as their value);
  * array names or per-atom strings that would break the line (empty, whitespace, quotes, ':').
  * A failed write leaves a path-based writer failed: {@link #close()} then discards the file.
+ *
+ * <p>ASE reads integer columns as 32-bit integers and silently wraps larger values; this
+ * reader keeps 64 bits.
  */
 public final class ExtxyzWriter implements StructureSink {
 

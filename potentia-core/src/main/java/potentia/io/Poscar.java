@@ -89,6 +89,11 @@ public final class Poscar {
         f.commit();
     }
 
+    /** Writes POSCAR text to {@code out} (not closed here), with Cartesian coordinates as ASE. */
+    public static void write(Writer out, Structure s) {
+        write(out, s, Coordinates.CARTESIAN);
+    }
+
     /** Writes POSCAR text to {@code out} (not closed here). */
     public static void write(Writer out, Structure s, Coordinates coordinates) {
         try {

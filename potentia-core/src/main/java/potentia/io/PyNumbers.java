@@ -32,45 +32,113 @@ final class PyNumbers {
      *
      * @throws NumberFormatException when the text is not an integer or does not fit in a long
      */
-    static long parseInt(String s, int from, int to) {
+    static long parseInt(char[] s, int from, int to) {
         int i = from;
         boolean negative = false;
-        if (i < to && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            negative = s.charAt(i) == '-';
+        if (i < to && (s[i] == '+' || s[i] == '-')) {
+            negative = s[i] == '-';
             i++;
         }
         if (i >= to) {
-            throw new NumberFormatException(s.substring(from, to));
+            throw new NumberFormatException(new String(s, from, to - from));
         }
         long v = 0;
         boolean lastWasDigit = false;
         for (; i < to; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c >= '0' && c <= '9') {
                 // accumulate negatively so that Long.MIN_VALUE fits
                 long next = v * 10 - (c - '0');
                 if (v < Long.MIN_VALUE / 10 || next > v) {
-                    throw new NumberFormatException("integer out of range: " + s.substring(from, to));
+                    throw new NumberFormatException("integer out of range: " + new String(s, from, to - from));
                 }
                 v = next;
                 lastWasDigit = true;
-            } else if (c == '_' && lastWasDigit && i + 1 < to && isDigit(s.charAt(i + 1))) {
+            } else if (c == '_' && lastWasDigit && i + 1 < to && isDigit(s[i + 1])) {
                 lastWasDigit = false;
             } else {
-                throw new NumberFormatException(s.substring(from, to));
+                throw new NumberFormatException(new String(s, from, to - from));
             }
         }
         if (!negative) {
             if (v == Long.MIN_VALUE) {
-                throw new NumberFormatException("integer out of range: " + s.substring(from, to));
+                throw new NumberFormatException("integer out of range: " + new String(s, from, to - from));
             }
             v = -v;
         }
         return v;
     }
 
+    static long parseInt(String s, int from, int to) {
+        return parseInt(s.toCharArray(), from, to);
+    }
+
     static long parseInt(String s) {
         return parseInt(s, 0, s.length());
+    }
+
+    /**
+     * Whether {@code s} is a Python integer literal that fits in a long, without the cost of an
+     * exception (typing a comment line tries integers first on every value).
+     */
+    static boolean isInt(String s) {
+        int n = s.length();
+        int i = n > 0 && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+        if (i >= n || !isDigit(s.charAt(i)) || !isDigit(s.charAt(n - 1))) {
+            return false;
+        }
+        int digits = 0;
+        for (int k = i; k < n; k++) {
+            char c = s.charAt(k);
+            if (isDigit(c)) {
+                digits++;
+            } else if (c != '_' || !isDigit(s.charAt(k - 1))) {
+                return false;
+            }
+        }
+        if (digits < 19) {
+            return true;
+        }
+        try {
+            parseInt(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@code s} is a Python float literal, without the cost of an exception. */
+    static boolean isFloat(String s) {
+        int n = s.length();
+        int i = n > 0 && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+        if (i < n && !isDigit(s.charAt(i)) && s.charAt(i) != '.') {
+            String word = s.substring(i).toLowerCase(java.util.Locale.ROOT);
+            return word.equals("inf") || word.equals("infinity") || word.equals("nan");
+        }
+        int j = i;
+        int intDigits = scanDigitPart(s, j);
+        j += intDigits;
+        int fracDigits = 0;
+        if (j < n && s.charAt(j) == '.') {
+            j++;
+            fracDigits = scanDigitPart(s, j);
+            j += fracDigits;
+        }
+        if (intDigits == 0 && fracDigits == 0) {
+            return false;
+        }
+        if (j < n && (s.charAt(j) == 'e' || s.charAt(j) == 'E')) {
+            j++;
+            if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
+                j++;
+            }
+            int expDigits = scanDigitPart(s, j);
+            if (expDigits == 0) {
+                return false;
+            }
+            j += expDigits;
+        }
+        return j == n;
     }
 
     /**
@@ -82,11 +150,11 @@ final class PyNumbers {
      *
      * @throws NumberFormatException when the text is not a Python float literal
      */
-    static double parseFloat(String s, int from, int to) {
+    static double parseFloat(char[] s, int from, int to) {
         int i = from;
         boolean negative = false;
         if (i < to) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c == '-' || c == '+') {
                 negative = c == '-';
                 i++;
@@ -97,10 +165,10 @@ final class PyNumbers {
         int fraction = 0;
         boolean dot = false;
         for (; i < to; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c >= '0' && c <= '9') {
                 if (++digits > 15) {
-                    return parseFloatReference(s, from, to);
+                    return parseFloatReference(new String(s, from, to - from), 0, to - from);
                 }
                 m = m * 10 + (c - '0');
                 if (dot) {
@@ -109,14 +177,18 @@ final class PyNumbers {
             } else if (c == '.' && !dot) {
                 dot = true;
             } else {
-                return parseFloatReference(s, from, to);
+                return parseFloatReference(new String(s, from, to - from), 0, to - from);
             }
         }
         if (digits == 0) {
-            return parseFloatReference(s, from, to);
+            return parseFloatReference(new String(s, from, to - from), 0, to - from);
         }
         double v = fraction == 0 ? (double) m : (double) m / POW10[fraction];
         return negative ? -v : v;
+    }
+
+    static double parseFloat(String s, int from, int to) {
+        return parseFloat(s.toCharArray(), from, to);
     }
 
     static double parseFloat(String s) {

@@ -10,6 +10,9 @@ final class PyText {
         if (c <= ' ') {
             return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f');
         }
+        if (c < '\u0085') {
+            return false; // the common case, kept away from the Unicode tables (splitting lines is hot)
+        }
         return c == '\u0085' || c == '\u00a0' || Character.isSpaceChar(c);
     }
 
@@ -56,25 +59,25 @@ final class PyText {
     }
 
     /**
-     * Splits on runs of whitespace (Python's {@code str.split()}), recording token boundaries.
+     * Splits chars [from, to) on runs of whitespace (Python's {@code str.split()}), recording
+     * token boundaries.
      *
      * @param starts receives token start indices, modified
      * @param ends receives token end indices (exclusive), modified
      * @return the number of tokens, which may exceed the arrays' length (only the first fit are recorded)
      */
-    static int split(String s, int[] starts, int[] ends) {
+    static int split(char[] s, int from, int to, int[] starts, int[] ends) {
         int n = 0;
-        int i = 0;
-        int len = s.length();
+        int i = from;
         while (true) {
-            while (i < len && isSpace(s.charAt(i))) {
+            while (i < to && isSpace(s[i])) {
                 i++;
             }
-            if (i >= len) {
+            if (i >= to) {
                 return n;
             }
             int a = i;
-            while (i < len && !isSpace(s.charAt(i))) {
+            while (i < to && !isSpace(s[i])) {
                 i++;
             }
             if (n < starts.length) {

@@ -97,6 +97,21 @@ class ExtxyzErrorsTest {
     }
 
     @Test
+    void malformedUtf8(@TempDir Path dir) throws java.io.IOException {
+        Path p = dir.resolve("bad.extxyz");
+        byte[] good = GOOD.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 20);
+        System.arraycopy("1\nnote=".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, bytes, good.length, 7);
+        bytes[good.length + 7] = (byte) 0xff;
+        StructureFileException e = assertThrows(StructureFileException.class, () -> ExtxyzReader.readAll(p));
+        assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+        java.nio.file.Files.write(p, bytes);
+        e = assertThrows(StructureFileException.class, () -> ExtxyzReader.readAll(p));
+        assertEquals(p.toString(), e.file());
+        assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
+    }
+
+    @Test
     void anErrorIsRepeatedNotSkipped() {
         try (ExtxyzReader r = new ExtxyzReader(new StringReader("x\n" + GOOD), "data.extxyz")) {
             StructureFileException first = assertThrows(StructureFileException.class, r::next);

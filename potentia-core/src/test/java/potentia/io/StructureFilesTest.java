@@ -73,6 +73,7 @@ class StructureFilesTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void aPoscarWriterNeedsOneStructure(@TempDir Path dir) {
         Path p = dir.resolve("CONTCAR");
         StructureFileException e = assertThrows(StructureFileException.class, () -> {
