@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import potentia.neighbour.NeighbourList;
 import potentia.parallel.ParallelTasks;
@@ -203,7 +204,7 @@ public final class LennardJones implements Potential {
 
         /** How energies go to zero at the cutoff (default: shifted). */
         public Builder cutoffMode(CutoffMode m) {
-            this.mode = java.util.Objects.requireNonNull(m, "cutoff mode");
+            this.mode = Objects.requireNonNull(m, "cutoff mode");
             return this;
         }
 

@@ -5,13 +5,13 @@ import potentia.potential.Tally;
 
 /**
  * The Stillinger-Weber loop over a full neighbour list, in LAMMPS's {@code pair_sw} order but
- * restructured for speed, since SW is the reference workload of the benchmarks: per centre i,
- * one pass over the list gathers the neighbours inside their cutoffs into scratch arrays with
- * everything that depends on one leg only — separation, 1/r, the three-body radial factor
- * exp(γσ/(r − aσ)) and its log-derivative — so that the loop over pairs of neighbours
- * (j, k) is exp-free, sqrt-free and division-free. Forces on neighbours are accumulated in the
- * scratch arrays and scattered once per leg; the force on i follows from translation
- * invariance (−Σ of its terms' forces on the neighbours), the virial from Σ d ⊗ f per leg.
+ * restructured for speed, since SW is the reference workload of the benchmarks. Per centre i:
+ * (1) gather the neighbours inside their cutoff into scratch arrays, branch-free; (2) per leg,
+ * everything that depends on one leg only — 1/r and the three-body radial factor
+ * exp(γσ/(r − aσ)) with its log-derivative — so that (4) the loop over pairs of legs (j, k) is
+ * free of exp, sqrt and division; (3) the pair terms i owns; (5) scatter the forces accumulated
+ * per leg once, the force on i following from translation invariance (−Σ of its terms' forces
+ * on the legs) and the virial from Σ d ⊗ f per leg.
  *
  * <p>One instance per task: the scratch arrays are its mutable state. No allocation happens in
  * the loops.
@@ -25,6 +25,10 @@ final class SwKernel {
 
     private final int[] nj;
     private final int[] nt;
+    private final int[] nm;
+    private final int[] nown;
+    private final double[] nr2;
+    private final double[] nrainv;
     private final double[] ndx;
     private final double[] ndy;
     private final double[] ndz;
@@ -55,6 +59,10 @@ final class SwKernel {
         }
         nj = new int[cap];
         nt = new int[cap];
+        nm = new int[cap];
+        nown = new int[cap];
+        nr2 = new double[cap];
+        nrainv = new double[cap];
         ndx = new double[cap];
         ndy = new double[cap];
         ndz = new double[cap];
@@ -89,8 +97,11 @@ final class SwKernel {
             final int rowI = type[i] * n;
             double centreEnergy = 0;
 
-            // legs within their cutoff, with the two-body term for the pairs i owns
+            // 1. gather the legs inside their cutoff, and those whose pair term i computes;
+            // stores are unconditional and counters advance by 0 or 1, which keeps this
+            // unpredictable filter free of branches
             int ns = 0;
+            int no = 0;
             for (int p = list.start(i), end = list.end(i); p < end; p++) {
                 int j = list.neighbour(p);
                 double dx = x[3 * j] - xi;
@@ -107,44 +118,58 @@ final class SwKernel {
                 double r2 = dx * dx + dy * dy + dz * dz;
                 int tj = type[j];
                 int m = (rowI + tj) * n + tj;
-                if (r2 >= cutSq[m]) {
-                    continue;
-                }
-                double r = Math.sqrt(r2);
-                double rinv = 1 / r;
-                double rainv = 1 / (r - cut[m]);
-                double fx = 0, fy = 0, fz = 0, en = 0;
-                if (owns(i, j, dx, dy, dz)) {
-                    double rp = SwTables.inversePower(r, rinv, tb.p[m], tb.pInt[m]);
-                    double rq = SwTables.inversePower(r, rinv, tb.q[m], tb.qInt[m]);
-                    double ex = Math.exp(tb.sigma[m] * rainv);
-                    double fpair = (tb.c1[m] * rp - tb.c2[m] * rq + (tb.c3[m] * rp - tb.c4[m] * rq) * rainv * rainv * r)
-                            * ex * rinv * rinv;
-                    double e = (tb.c5[m] * rp - tb.c6[m] * rq) * ex;
-                    fx = fpair * dx;
-                    fy = fpair * dy;
-                    fz = fpair * dz;
-                    energy += e;
-                    en = 0.5 * e;
-                    centreEnergy += 0.5 * e;
-                }
-                double gsrainv = sigmaGamma[m] * rainv;
                 nj[ns] = j;
                 nt[ns] = tj;
+                nm[ns] = m;
                 ndx[ns] = dx;
                 ndy[ns] = dy;
                 ndz[ns] = dz;
-                nrinv[ns] = rinv;
-                nexp[ns] = Math.exp(gsrainv);
-                ng[ns] = gsrainv * rainv * rinv;
-                nfx[ns] = fx;
-                nfy[ns] = fy;
-                nfz[ns] = fz;
-                nen[ns] = en;
-                ns++;
+                nr2[ns] = r2;
+                int inside = r2 < cutSq[m] ? 1 : 0;
+                nown[no] = ns;
+                no += inside & owns(i, j, dx, dy, dz);
+                ns += inside;
             }
 
-            // three-body terms j-i-k over pairs of legs
+            // 2. per leg: 1/r and the three-body radial factor exp(γσ/(r − aσ)) with its log-derivative
+            for (int a = 0; a < ns; a++) {
+                int m = nm[a];
+                double r = Math.sqrt(nr2[a]);
+                double rinv = 1 / r;
+                double rainv = 1 / (r - cut[m]);
+                double gsrainv = sigmaGamma[m] * rainv;
+                nrinv[a] = rinv;
+                nrainv[a] = rainv;
+                nexp[a] = Math.exp(gsrainv);
+                ng[a] = gsrainv * rainv * rinv;
+                nfx[a] = 0;
+                nfy[a] = 0;
+                nfz[a] = 0;
+                nen[a] = 0;
+            }
+
+            // 3. two-body terms of the pairs i owns
+            for (int b = 0; b < no; b++) {
+                int a = nown[b];
+                int m = nm[a];
+                double rinv = nrinv[a];
+                double r = nr2[a] * rinv;
+                double rainv = nrainv[a];
+                double rp = SwTables.inversePower(r, rinv, tb.p[m], tb.pInt[m]);
+                double rq = SwTables.inversePower(r, rinv, tb.q[m], tb.qInt[m]);
+                double ex = Math.exp(tb.sigma[m] * rainv);
+                double fpair = (tb.c1[m] * rp - tb.c2[m] * rq + (tb.c3[m] * rp - tb.c4[m] * rq) * rainv * rainv * r)
+                        * ex * rinv * rinv;
+                double e = (tb.c5[m] * rp - tb.c6[m] * rq) * ex;
+                nfx[a] = fpair * ndx[a];
+                nfy[a] = fpair * ndy[a];
+                nfz[a] = fpair * ndz[a];
+                energy += e;
+                nen[a] = 0.5 * e;
+                centreEnergy += 0.5 * e;
+            }
+
+            // 4. three-body terms j-i-k over pairs of legs
             for (int a = 0; a < ns - 1; a++) {
                 final double d1x = ndx[a];
                 final double d1y = ndy[a];
@@ -191,7 +216,7 @@ final class SwKernel {
                 nen[a] += en1;
             }
 
-            // scatter: forces on legs, their reaction on i, virial, per-atom energies
+            // 5. scatter: forces on legs, their reaction on i, virial, per-atom energies
             double fix = 0, fiy = 0, fiz = 0;
             for (int a = 0; a < ns; a++) {
                 int j = nj[a];
@@ -241,17 +266,15 @@ final class SwKernel {
     }
 
     /**
-     * Whether centre i computes the two-body term of its leg to j: LAMMPS's rule, so that each
-     * pair is counted once and with the same i-j-j entry LAMMPS uses (tags are 1-based indices,
-     * hence the parity of i + j); for an atom's own image, the image above it (by z, y, x).
+     * 1 when centre i computes the two-body term of its leg d to j, else 0: LAMMPS's rule, so
+     * that each pair is counted once and with the i-j-j entry LAMMPS uses (tags are 1-based
+     * indices, hence the parity of i + j: i &gt; j owns odd sums, i &lt; j even ones); for an
+     * atom's own image, the image above it (by z, then y, then x).
      */
-    static boolean owns(int i, int j, double dx, double dy, double dz) {
-        if (i > j) {
-            return ((i + j) & 1) == 1;
+    static int owns(int i, int j, double dx, double dy, double dz) {
+        if (i != j) {
+            return ((i + j) & 1) ^ (i < j ? 1 : 0);
         }
-        if (i < j) {
-            return ((i + j) & 1) == 0;
-        }
-        return dz > 0 || (dz == 0 && (dy > 0 || (dy == 0 && dx > 0)));
+        return dz > 0 || (dz == 0 && (dy > 0 || (dy == 0 && dx > 0))) ? 1 : 0;
     }
 }

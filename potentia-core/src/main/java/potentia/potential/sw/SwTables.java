@@ -79,15 +79,28 @@ final class SwTables {
         return v == Math.rint(v) && v >= 0 && v <= 16 ? (int) v : -1;
     }
 
-    /** r^−e for r's inverse {@code rinv}: by multiplication when e is a small integer, else pow. */
+    /**
+     * r^−e for r's inverse {@code rinv}: by multiplication when e is a small integer (the usual
+     * p = 4, q = 0 straight-line, since a variable-length loop costs more than the rest of the
+     * pair term), else pow.
+     */
     static double inversePower(double r, double rinv, double e, int eInt) {
-        if (eInt < 0) {
-            return Math.pow(r, -e);
+        switch (eInt) {
+            case 0:
+                return 1;
+            case 4: {
+                double r2 = rinv * rinv;
+                return r2 * r2;
+            }
+            case -1:
+                return Math.pow(r, -e);
+            default: {
+                double v = 1;
+                for (int k = 0; k < eInt; k++) {
+                    v *= rinv;
+                }
+                return v;
+            }
         }
-        double v = 1;
-        for (int k = 0; k < eInt; k++) {
-            v *= rinv;
-        }
-        return v;
     }
 }
