@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import potentia.neighbour.NeighbourList;
+import potentia.potential.NumericalDerivatives;
 import potentia.potential.Potential;
 import potentia.potential.Property;
 import potentia.potential.Result;
@@ -91,13 +92,13 @@ class FiniteDifferenceTest {
                 }
             }
         }
-        assertArrayEquals(f, FiniteDifference.forces(p, s, 1e-4), 1e-9);
-        assertArrayEquals(dEde, FiniteDifference.strainDerivative(p, s, 1e-5), 1e-8);
+        assertArrayEquals(f, NumericalDerivatives.forces(p, s, 1e-4), 1e-9);
+        assertArrayEquals(dEde, NumericalDerivatives.strainDerivative(p, s, 1e-5), 1e-8);
         double[] sigma = dEde.clone();
         for (int k = 0; k < 9; k++) {
             sigma[k] /= 120;
         }
-        assertArrayEquals(sigma, FiniteDifference.stress(p, s, 1e-5), 1e-10);
+        assertArrayEquals(sigma, NumericalDerivatives.stress(p, s, 1e-5), 1e-10);
         FiniteDifference.assertForces(p, s, 1e-4, 1e-8, 0);
         FiniteDifference.assertStress(p, s, 1e-5, 1e-8, 0);
         FiniteDifference.assertStress(p, atoms(Cell.NONE), 1e-5, 1e-8, 0);
@@ -109,6 +110,6 @@ class FiniteDifferenceTest {
         Structure s = atoms(Cell.orthorhombic(4, 5, 6));
         assertThrows(AssertionError.class, () -> FiniteDifference.assertForces(bad, s, 1e-4, 1e-5, 0));
         assertThrows(AssertionError.class, () -> FiniteDifference.assertStress(bad, s, 1e-5, 1e-5, 0));
-        assertThrows(IllegalArgumentException.class, () -> FiniteDifference.stress(bad, atoms(Cell.NONE), 1e-5));
+        assertThrows(IllegalArgumentException.class, () -> NumericalDerivatives.stress(bad, atoms(Cell.NONE), 1e-5));
     }
 }
