@@ -17,14 +17,18 @@ import potentia.structure.Structure;
  * relative to the atom's ORIGINAL position, so that a pair of entries (c, e) is the pair
  * (atom[c], atom[e], S_e − S_c) of the original positions.
  *
- * <p>Bins are ordered with z fastest, so that a stencil row of bins along z is one contiguous
- * range of entries; within a bin entries are ordered by atom, then image. Entries whose bin is
- * inside the unpadded grid are exactly the atoms themselves (the centres).
+ * <p>Bins are ordered with x (axis a) fastest, so that a stencil row of bins along x is one
+ * contiguous range of entries (and atoms listed a-fastest, as {@code Structure.repeat} makes
+ * them, are binned with little cache traffic); within a bin entries are ordered by atom, then
+ * image. Entries whose bin is inside the unpadded grid are exactly the atoms themselves (the
+ * centres).
  *
  * <p>Soundness: two entries whose coarse positions are less than R apart lie at most
  * {@code rx, ry, rz} bins apart (the argument is in {@link #build}), and every image within R
- * of a real atom is an entry. R exceeds the cutoff by a margin far above the rounding in the
- * coarse positions; the caller decides each candidate exactly, with the original positions.
+ * of a real atom is an entry. R = cutoff + δ, with δ far above the rounding in the coarse
+ * positions (relative to their magnitude), so a coarse distance below cutoff − δ or above
+ * cutoff + δ decides a pair; the caller decides the rare ones in between exactly, from the
+ * original positions.
  */
 final class ImageGrid {
     /** Inner bins allowed per atom (plus a constant): caps the grid for sparse or elongated systems. */
@@ -51,11 +55,13 @@ final class ImageGrid {
     final int[] centres;
     /** The bin of each centre, N. */
     final int[] centreBin;
-    /** The coarse search radius R (cutoff plus a rounding margin), squared, Å². */
+    /** The coarse search radius R = cutoff + δ, squared, Å²: no pair beyond it is within the cutoff. */
     final double coarseCutoff2;
+    /** (cutoff − δ)², Å²: every pair inside it is within the cutoff; between the two, decide exactly. */
+    final double innerCutoff2;
 
     private ImageGrid(int[] dims, int[] reach, int[] binStart, double[] coords, int[] atom, int[] shift,
-            int[] centres, int[] centreBin, double coarseCutoff2) {
+            int[] centres, int[] centreBin, double cutoff, double coarse) {
         this.gx = dims[0];
         this.gy = dims[1];
         this.gz = dims[2];
@@ -68,7 +74,9 @@ final class ImageGrid {
         this.shift = shift;
         this.centres = centres;
         this.centreBin = centreBin;
-        this.coarseCutoff2 = coarseCutoff2;
+        this.coarseCutoff2 = coarse * coarse;
+        double inner = Math.max(0, 2 * cutoff - coarse);
+        this.innerCutoff2 = inner * inner;
     }
 
     /**
@@ -173,34 +181,54 @@ final class ImageGrid {
             dims[k] = (int) nb[k] + 2 * pad[k];
             reachFrac[k] = pbc[k] ? rb / span[k] : 0;
             bins *= dims[k];
-        }
-        if (bins >= Integer.MAX_VALUE - 1) {
-            throw tooManyImages(cutoff, widths);
+            if (bins >= Integer.MAX_VALUE - 1) {
+                throw tooManyImages(cutoff, widths);
+            }
         }
 
-        // each atom's images per axis: a ghost at u + m is kept when it lies within reach of
-        // the unit interval, (−rb/w, 1 + rb/w), the only place a real atom's neighbour can be
-        int[][] imageM = new int[3][];
-        int[][] imageBin = new int[3][];
-        for (int k = 0; k < 3; k++) {
-            int most = pbc[k] ? 2 * ((int) Math.ceil(reachFrac[k]) + 2) + 1 : 1;
-            imageM[k] = new int[most];
-            imageBin[k] = new int[most];
+        // Each atom's images per axis form a run m = lo..hi around 0: a ghost at u + m is kept
+        // when it lies within reach of the unit interval, (−rb/w, 1 + rb/w), the only place a real
+        // atom's neighbour can be, and inside the padded grid (which that implies, up to rounding).
+        int[] base = new int[3 * n];
+        int[] mLo = new int[3 * n];
+        int[] mHi = new int[3 * n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < 3; k++) {
+                int q = 3 * i + k;
+                int across = (int) nb[k];
+                double v = u[q];
+                if (!pbc[k]) {
+                    base[q] = span[k] > 0 ? (int) Math.clamp(Math.floor((v - lo[k]) * across / span[k]), 0, across - 1) : 0;
+                    continue;
+                }
+                int bin = Math.min(across - 1, (int) Math.floor(v * across));
+                base[q] = bin + pad[k];
+                int m = 0;
+                while (keep(v, m - 1, reachFrac[k], bin + pad[k] + (m - 1) * across, dims[k])) {
+                    m--;
+                }
+                mLo[q] = m;
+                m = 0;
+                while (keep(v, m + 1, reachFrac[k], bin + pad[k] + (m + 1) * across, dims[k])) {
+                    m++;
+                }
+                mHi[q] = m;
+            }
         }
-        int[] imageCount = new int[3];
         int[] count = new int[(int) bins + 1];
         long entries = 0;
+        int[] stride = {1, dims[0], dims[0] * dims[1]};
         for (int i = 0; i < n; i++) {
-            images(i, u, pbc, nb, pad, reachFrac, lo, span, imageM, imageBin, imageCount);
-            for (int a = 0; a < imageCount[0]; a++) {
-                for (int c = 0; c < imageCount[1]; c++) {
-                    int row = (imageBin[0][a] * dims[1] + imageBin[1][c]) * dims[2];
-                    for (int d = 0; d < imageCount[2]; d++) {
-                        count[row + imageBin[2][d]]++;
+            int q = 3 * i;
+            for (int c = mLo[q + 2]; c <= mHi[q + 2]; c++) {
+                for (int bb = mLo[q + 1]; bb <= mHi[q + 1]; bb++) {
+                    int row = (base[q + 2] + c * (int) nb[2]) * stride[2] + (base[q + 1] + bb * (int) nb[1]) * stride[1];
+                    for (int a = mLo[q]; a <= mHi[q]; a++) {
+                        count[row + base[q] + a * (int) nb[0]]++;
                     }
                 }
             }
-            entries += (long) imageCount[0] * imageCount[1] * imageCount[2];
+            entries += (long) (mHi[q] - mLo[q] + 1) * (mHi[q + 1] - mLo[q + 1] + 1) * (mHi[q + 2] - mLo[q + 2] + 1);
         }
         if (entries > (Integer.MAX_VALUE - 8) / 3) {
             throw tooManyImages(cutoff, widths);
@@ -216,22 +244,22 @@ final class ImageGrid {
         int[] cursor = count;
         System.arraycopy(binStart, 0, cursor, 0, (int) bins);
         for (int i = 0; i < n; i++) {
-            images(i, u, pbc, nb, pad, reachFrac, lo, span, imageM, imageBin, imageCount);
-            for (int a = 0; a < imageCount[0]; a++) {
-                for (int c = 0; c < imageCount[1]; c++) {
-                    int row = (imageBin[0][a] * dims[1] + imageBin[1][c]) * dims[2];
-                    for (int d = 0; d < imageCount[2]; d++) {
-                        int sa = imageM[0][a] - t[3 * i];
-                        int sb = imageM[1][c] - t[3 * i + 1];
-                        int sc = imageM[2][d] - t[3 * i + 2];
-                        int slot = cursor[row + imageBin[2][d]]++;
+            int q = 3 * i;
+            for (int c = mLo[q + 2]; c <= mHi[q + 2]; c++) {
+                for (int bb = mLo[q + 1]; bb <= mHi[q + 1]; bb++) {
+                    int row = (base[q + 2] + c * (int) nb[2]) * stride[2] + (base[q + 1] + bb * (int) nb[1]) * stride[1];
+                    for (int a = mLo[q]; a <= mHi[q]; a++) {
+                        int sa = a - t[q];
+                        int sb = bb - t[q + 1];
+                        int sc = c - t[q + 2];
+                        int slot = cursor[row + base[q] + a * (int) nb[0]]++;
                         atom[slot] = i;
                         shift[3 * slot] = sa;
                         shift[3 * slot + 1] = sb;
                         shift[3 * slot + 2] = sc;
-                        coords[3 * slot] = x[3 * i] + sa * b[0] + sb * b[3] + sc * b[6];
-                        coords[3 * slot + 1] = x[3 * i + 1] + sa * b[1] + sb * b[4] + sc * b[7];
-                        coords[3 * slot + 2] = x[3 * i + 2] + sa * b[2] + sb * b[5] + sc * b[8];
+                        coords[3 * slot] = x[q] + sa * b[0] + sb * b[3] + sc * b[6];
+                        coords[3 * slot + 1] = x[q + 1] + sa * b[1] + sb * b[4] + sc * b[7];
+                        coords[3 * slot + 2] = x[q + 2] + sa * b[2] + sb * b[5] + sc * b[8];
                     }
                 }
             }
@@ -241,10 +269,10 @@ final class ImageGrid {
         int[] centres = new int[n];
         int[] centreBin = new int[n];
         int k = 0;
-        for (int bx = pad[0]; bx < pad[0] + nb[0]; bx++) {
+        for (int bz = pad[2]; bz < pad[2] + nb[2]; bz++) {
             for (int by = pad[1]; by < pad[1] + nb[1]; by++) {
-                for (int bz = pad[2]; bz < pad[2] + nb[2]; bz++) {
-                    int q = (bx * dims[1] + by) * dims[2] + bz;
+                for (int bx = pad[0]; bx < pad[0] + nb[0]; bx++) {
+                    int q = (bz * dims[1] + by) * dims[0] + bx;
                     for (int en = binStart[q]; en < binStart[q + 1]; en++) {
                         centres[k] = en;
                         centreBin[k++] = q;
@@ -255,38 +283,13 @@ final class ImageGrid {
         if (k != n) {
             throw new IllegalStateException("cell-list binning lost atoms: " + k + " of " + n);
         }
-        return new ImageGrid(dims, reach, binStart, coords, atom, shift, centres, centreBin, r * r);
+        return new ImageGrid(dims, reach, binStart, coords, atom, shift, centres, centreBin, cutoff, r);
     }
 
-    /** Fills, per axis, the images m of atom i that are kept and their (padded) bins. */
-    private static void images(int i, double[] u, boolean[] pbc, long[] nb, int[] pad, double[] reachFrac,
-            double[] lo, double[] span, int[][] imageM, int[][] imageBin, int[] imageCount) {
-        for (int k = 0; k < 3; k++) {
-            double v = u[3 * i + k];
-            int bins = (int) nb[k];
-            if (!pbc[k]) {
-                int bin = span[k] > 0 ? (int) Math.min(bins - 1, Math.floor((v - lo[k]) * bins / span[k])) : 0;
-                imageM[k][0] = 0;
-                imageBin[k][0] = Math.max(0, bin);
-                imageCount[k] = 1;
-                continue;
-            }
-            int bin = Math.min(bins - 1, (int) Math.floor(v * bins));
-            int most = (int) Math.ceil(reachFrac[k]) + 2;
-            int c = 0;
-            for (int m = -most; m <= most; m++) {
-                double w = v + m;
-                int padded = bin + m * bins + pad[k];
-                // the bin test only guards against rounding at the window's edges: a ghost
-                // outside the padded grid is out of every centre's stencil anyway
-                if (m == 0 || (w > -reachFrac[k] && w < 1 + reachFrac[k]
-                        && padded >= 0 && padded < bins + 2 * pad[k])) {
-                    imageM[k][c] = m;
-                    imageBin[k][c++] = padded;
-                }
-            }
-            imageCount[k] = c;
-        }
+    /** Whether the image at u + m (padded bin {@code bin}) can be within reach of a real atom. */
+    private static boolean keep(double v, int m, double reachFrac, int bin, int dim) {
+        double w = v + m;
+        return w > -reachFrac && w < 1 + reachFrac && bin >= 0 && bin < dim;
     }
 
     private static double frobenius(double[] m) {

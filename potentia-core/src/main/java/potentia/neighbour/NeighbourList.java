@@ -131,7 +131,8 @@ public final class NeighbourList {
     public static int pack(int sa, int sb, int sc) {
         if (Math.abs(sa) > MAX_SHIFT || Math.abs(sb) > MAX_SHIFT || Math.abs(sc) > MAX_SHIFT) {
             throw new IllegalArgumentException("periodic image shift (" + sa + ", " + sb + ", " + sc
-                    + ") too large: cutoff is over 500 cell widths");
+                    + ") does not fit the packed encoding (|component| ≤ " + MAX_SHIFT
+                    + "): the cutoff spans over 500 cell widths, or atoms lie that far outside the cell");
         }
         return ((sa + BIAS) << 20) | ((sb + BIAS) << 10) | (sc + BIAS);
     }

@@ -101,10 +101,14 @@ class CellListAgreementTest {
         assertEquals(c.structure().size(), list.atoms());
         assertEquals(full, list.full());
         assertEquals(c.cutoff(), list.cutoff());
-        long[] actual = PairKeys.of(list);
-        assertArrayEquals(expected, actual, c.name() + " (" + c.structure().size() + " atoms, cutoff " + c.cutoff()
-                + ", full " + full + "): first missing " + PairKeys.firstMissing(expected, actual)
-                + ", first extra " + PairKeys.firstMissing(actual, expected));
+        for (int sub = 1; sub <= 3; sub++) {
+            NeighbourList l = sub == CellListBuilder.SUB_BINS ? list
+                    : CellListBuilder.build(c.structure(), c.cutoff(), full, 1, sub);
+            long[] actual = PairKeys.of(l);
+            assertArrayEquals(expected, actual, c.name() + " (" + c.structure().size() + " atoms, cutoff " + c.cutoff()
+                    + ", full " + full + ", " + sub + " bins per cutoff): first missing "
+                    + PairKeys.firstMissing(expected, actual) + ", first extra " + PairKeys.firstMissing(actual, expected));
+        }
     }
 
     /**
