@@ -16,10 +16,11 @@ import potentia.structure.Structure;
  * round to the cutoff, and every listed pair has |d| &lt; cutoff for anyone who recomputes d as
  * {@link NeighbourList#separation} does.
  *
- * <p>Order: rows are by centre; within a row, pairs follow the scan (stencil bins in x, y, z
- * order, then atom, then image). The order depends only on the structure and the cutoff, never
- * on the thread count: each centre's row is found independently and rows are assembled in
- * centre order.
+ * <p>Order: rows are by centre; within a row, pairs follow the scan (stencil rows of bins by z,
+ * then y, each a run along x; within a bin by atom, then image). The order depends only on the
+ * structure and the cutoff, never on the thread count: each centre's row is found
+ * independently and rows are assembled in centre order. Binning is serial; the search and the
+ * assembly run on the threads.
  */
 final class CellListBuilder {
     /**
@@ -39,8 +40,9 @@ final class CellListBuilder {
     /** As {@link #build(Structure, double, boolean, int)} with {@code sub} bins per cutoff length (≥ 1). */
     static NeighbourList build(Structure s, double cutoff, boolean full, int threads, int sub) {
         checkCutoff(cutoff);
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        if (threads < 1 || sub < 1) {
+            throw new IllegalArgumentException("threads and bins per cutoff must be at least 1, got " + threads
+                    + " and " + sub);
         }
         int n = s.size();
         if (n == 0) {

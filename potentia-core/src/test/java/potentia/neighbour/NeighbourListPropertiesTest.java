@@ -120,6 +120,16 @@ class NeighbourListPropertiesTest {
     }
 
     @Test
+    void refusesShiftsBeyondThePackedEncoding() {
+        // two close atoms, one written 600 cells further along a: their shift is −600
+        Structure s = Structure.of(List.of(Element.Si, Element.Si), new double[] {0, 0, 0, 1200.5, 0, 0},
+                Cell.orthorhombic(2, 2, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NeighbourList.build(s, 1.0, false));
+        assertTrue(e.getMessage().contains("outside the cell"), e.getMessage());
+    }
+
+    @Test
     void emptyStructuresHaveEmptyLists() {
         for (Cell cell : new Cell[] {Cell.NONE, Cell.orthorhombic(3, 4, 5)}) {
             Structure s = Structure.of(new int[0], new double[0], cell);
