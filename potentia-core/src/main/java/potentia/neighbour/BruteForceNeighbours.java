@@ -14,13 +14,11 @@ public final class BruteForceNeighbours {
     /**
      * Builds the list by brute force.
      *
-     * @param cutoff pairs with 0 &lt; |d| &lt; cutoff are listed, Å
+     * @param cutoff pairs with |d| &lt; cutoff are listed (all but an atom with itself at S = 0), Å
      * @param full both directions (true) or each pair once (false, see {@link NeighbourList})
      */
     public static NeighbourList build(Structure s, double cutoff, boolean full) {
-        if (!(cutoff > 0)) {
-            throw new IllegalArgumentException("cutoff must be positive, got " + cutoff);
-        }
+        CellListBuilder.checkCutoff(cutoff);
         Cell cell = s.cell();
         double[] h = cell.matrix();
         double[] widths = cell.perpendicularWidths();
@@ -60,7 +58,7 @@ public final class BruteForceNeighbours {
                             double dy = x[3 * j + 1] - x[3 * i + 1] + a * h[1] + b * h[4] + c * h[7];
                             double dz = x[3 * j + 2] - x[3 * i + 2] + a * h[2] + b * h[5] + c * h[8];
                             double r2 = dx * dx + dy * dy + dz * dz;
-                            if (r2 < cut2 && r2 > 0) {
+                            if (r2 < cut2) {
                                 nb.add(j);
                                 sh.add(NeighbourList.pack(a, b, c));
                             }

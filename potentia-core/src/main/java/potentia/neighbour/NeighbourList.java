@@ -12,7 +12,13 @@ import potentia.structure.Structure;
  * <em>half</em> list holds each unordered pair once: i &lt; j, or i = j (an atom's own image)
  * with S lexicographically positive. Pairs are those with |d| &lt; cutoff at build time; a list
  * built with a skin holds pairs up to cutoff + skin, and users filter by distance.
- * Every pair has |d| &gt; 0 (an atom is never its own neighbour at S = 0).
+ * An atom is never its own neighbour at S = 0; two DISTINCT atoms at the same place are listed
+ * (with d = 0) rather than hidden, so that a potential meets the overlap instead of silently
+ * ignoring one of the atoms: potentials and the command line check for overlaps themselves.
+ *
+ * <p>Positions need not lie inside the cell: shifts are those of the positions as given.
+ * Builders order rows by centre; the order of pairs within a row is deterministic (the same
+ * for every run and thread count) but not specified.
  *
  * <p>Immutable. The list is valid for positions that moved continuously from the ones it was
  * built for (see {@link VerletList} for when to rebuild); positions must not be re-wrapped into
@@ -57,7 +63,20 @@ public final class NeighbourList {
      * @param full both directions (true) or each pair once (false)
      */
     public static NeighbourList build(Structure s, double cutoff, boolean full) {
-        return CellListBuilder.build(s, cutoff, full);
+        return CellListBuilder.build(s, cutoff, full, 1);
+    }
+
+    /**
+     * Builds the list with the fast cell-list method on {@code threads} threads; the list is the
+     * same, pair for pair and in the same order, for every thread count.
+     *
+     * @param cutoff pairs with |d| &lt; cutoff are listed, Å
+     * @param full both directions (true) or each pair once (false)
+     * @throws IllegalArgumentException when the cutoff is not a positive finite length, threads &lt; 1,
+     *     or the cutoff reaches more periodic images than the shift encoding holds
+     */
+    public static NeighbourList build(Structure s, double cutoff, boolean full, int threads) {
+        return CellListBuilder.build(s, cutoff, full, threads);
     }
 
     /** Number of atoms (centres). */
@@ -112,7 +131,8 @@ public final class NeighbourList {
     public static int pack(int sa, int sb, int sc) {
         if (Math.abs(sa) > MAX_SHIFT || Math.abs(sb) > MAX_SHIFT || Math.abs(sc) > MAX_SHIFT) {
             throw new IllegalArgumentException("periodic image shift (" + sa + ", " + sb + ", " + sc
-                    + ") too large: cutoff is over 500 cell widths");
+                    + ") does not fit the packed encoding (|component| ≤ " + MAX_SHIFT
+                    + "): the cutoff spans over 500 cell widths, or atoms lie that far outside the cell");
         }
         return ((sa + BIAS) << 20) | ((sb + BIAS) << 10) | (sc + BIAS);
     }
