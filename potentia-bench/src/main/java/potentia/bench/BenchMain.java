@@ -7,7 +7,7 @@ import java.util.Arrays;
  * by adding its name to {@link #NAMES} and a case to the switch.
  */
 public final class BenchMain {
-    private static final String NAMES = "neighbour";
+    private static final String NAMES = "neighbour, sw, extxyz";
 
     private BenchMain() {
     }
@@ -20,6 +20,8 @@ public final class BenchMain {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "neighbour", "neighbor" -> NeighbourBench.main(rest);
+            case "sw" -> SwBench.main(rest);
+            case "extxyz" -> ExtxyzBench.main(rest);
             default -> {
                 System.err.println("bench: unknown benchmark '" + args[0] + "' (names: " + NAMES + ")");
                 System.exit(2);

@@ -41,7 +41,8 @@ public final class LammpsPeer {
     }
 
     /** What LAMMPS reported for one run. */
-    public record Timing(int processes, int steps, int atoms, double pairSeconds, double loopSeconds) {
+    public record Timing(int processes, int steps, int atoms, double pairSeconds, double loopSeconds,
+            double initialEnergy) {
         /** Atom-steps per second of the pair (force) computation alone. */
         public double pairAtomStepsPerSecond() {
             return (double) atoms * steps / pairSeconds;
@@ -71,7 +72,9 @@ public final class LammpsPeer {
                     String.format(Locale.ROOT, "neighbor %.6f bin", skin),
                     "neigh_modify every 100000 delay 0 check no",
                     "fix 1 all nve",
-                    "thermo 1000",
+                    "thermo_style custom step pe",
+                    "thermo_modify format float %.15g",
+                    "thermo 100000",
                     "run " + steps,
                     "");
             Files.writeString(dir.resolve("in.lmp"), input, StandardCharsets.UTF_8);
@@ -98,9 +101,19 @@ public final class LammpsPeer {
     private static Timing parse(List<String> log, int atoms) throws IOException {
         Double pair = null;
         Double loop = null;
+        double energy = Double.NaN;
         int procs = 0;
         int steps = 0;
+        boolean thermoNext = false;
         for (String line : log) {
+            if (thermoNext) {
+                String[] f = line.trim().split("\\s+");
+                energy = Double.parseDouble(f[1]);
+                thermoNext = false;
+            }
+            if (line.trim().startsWith("Step") && line.contains("PotEng") && Double.isNaN(energy)) {
+                thermoNext = true;
+            }
             Matcher m = LOOP.matcher(line);
             if (m.find()) {
                 loop = Double.parseDouble(m.group(1));
@@ -115,7 +128,7 @@ public final class LammpsPeer {
         if (pair == null || loop == null) {
             throw new IOException("no timing breakdown in the LAMMPS log");
         }
-        return new Timing(procs, steps, atoms, pair, loop);
+        return new Timing(procs, steps, atoms, pair, loop, energy);
     }
 
     /** LAMMPS "atomic" data file; the cell must already be in LAMMPS's lower-triangular form. */

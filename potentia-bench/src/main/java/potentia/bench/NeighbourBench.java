@@ -7,11 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import potentia.neighbour.NeighbourList;
 import potentia.structure.Cell;
+import potentia.structure.Crystals;
+import potentia.structure.Element;
 import potentia.structure.Structure;
 
 /**
@@ -91,7 +92,7 @@ public final class NeighbourBench {
             }
         }
         if (maxAtoms >= 1_000_000) {
-            cases.add(new Case(rattle(diamond(50), new SplittableRandom(1), 0.1), " (rattled 0.1 Å)"));
+            cases.add(new Case(diamond(50).rattled(0.1, new SplittableRandom(1)), " (rattled 0.1 Å)"));
         }
         for (Case c : cases) {
             Structure s = c.structure();
@@ -153,23 +154,7 @@ public final class NeighbourBench {
 
     /** Diamond Si, conventional 8-atom cell repeated n×n×n. */
     static Structure diamond(int n) {
-        double[] f = {0, 0, 0, 0, .5, .5, .5, 0, .5, .5, .5, 0,
-            .25, .25, .25, .25, .75, .75, .75, .25, .75, .75, .75, .25};
-        double[] x = new double[24];
-        for (int k = 0; k < 24; k++) {
-            x[k] = f[k] * SI_LATTICE;
-        }
-        int[] z = new int[8];
-        Arrays.fill(z, 14);
-        return Structure.of(z, x, Cell.orthorhombic(SI_LATTICE, SI_LATTICE, SI_LATTICE)).repeat(n, n, n);
-    }
-
-    private static Structure rattle(Structure s, SplittableRandom rng, double sigma) {
-        double[] x = s.positions();
-        for (int k = 0; k < x.length; k++) {
-            x[k] += sigma * rng.nextGaussian();
-        }
-        return s.withPositions(x);
+        return Crystals.diamond(Element.Si, SI_LATTICE).repeat(n, n, n);
     }
 
     private static boolean aseAvailable() {

@@ -52,9 +52,14 @@ public interface Potential {
 
     /**
      * Checks a caller-supplied list and request against this potential: throws with a clear
-     * message if the list is too short-ranged or of the wrong kind, or a property is unsupported.
+     * message if the list is for another number of atoms, too short-ranged or of the wrong kind,
+     * or a property is unsupported.
      */
-    default void checkRequest(NeighbourList neighbours, Set<Property> requested) {
+    default void checkRequest(Structure structure, NeighbourList neighbours, Set<Property> requested) {
+        if (neighbours.atoms() != structure.size()) {
+            throw new IllegalArgumentException("neighbour list is for " + neighbours.atoms() + " atoms, structure has "
+                    + structure.size());
+        }
         if (neighbours.cutoff() < cutoff()) {
             throw new IllegalArgumentException(name() + " needs a neighbour list with cutoff ≥ " + cutoff()
                     + " Å, got " + neighbours.cutoff() + " Å");

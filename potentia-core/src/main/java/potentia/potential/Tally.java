@@ -1,5 +1,7 @@
 package potentia.potential;
 
+import potentia.parallel.ParallelTasks;
+
 /**
  * One worker's accumulators while a potential is evaluated: energy (eV), forces (eV/Å, 3N),
  * virial W = Σ d ⊗ f (eV, 3×3 row-major) and, on request, per-atom energies (eV, N).
@@ -27,6 +29,31 @@ public final class Tally {
     public Tally(int atoms, boolean withEnergies) {
         this.forces = new double[3 * atoms];
         this.energies = withEnergies ? new double[atoms] : null;
+    }
+
+    /** A kernel that adds the terms of centres [from, to) into a tally. */
+    @FunctionalInterface
+    public interface RangeKernel {
+        void run(int from, int to, Tally into);
+    }
+
+    /**
+     * Runs {@code kernel} over the atoms split into contiguous ranges, one tally per range on up to
+     * {@code threads} threads, and reduces the tallies in range order: the evaluation scaffold
+     * every force-field kernel shares.
+     *
+     * @param atoms number of atoms
+     * @param volume cell volume, Å³ (0 for a cluster)
+     */
+    public static Result evaluate(int atoms, int threads, boolean withEnergies, double volume, RangeKernel kernel) {
+        int tasks = ParallelTasks.tasksFor(atoms, threads);
+        Tally[] parts = new Tally[tasks];
+        ParallelTasks.run(tasks, t -> {
+            Tally tally = new Tally(atoms, withEnergies);
+            kernel.run(ParallelTasks.chunkStart(atoms, tasks, t), ParallelTasks.chunkStart(atoms, tasks, t + 1), tally);
+            parts[t] = tally;
+        });
+        return reduce(parts, volume);
     }
 
     /**

@@ -255,6 +255,20 @@ public final class Structure {
     }
 
     /**
+     * A copy with every coordinate displaced by an independent normal deviate of width
+     * {@code sigma} Å (ASE's {@code rattle}); info and arrays kept.
+     *
+     * @param rng the source of randomness (advanced)
+     */
+    public Structure rattled(double sigma, java.util.random.RandomGenerator rng) {
+        double[] x = positions.clone();
+        for (int k = 0; k < x.length; k++) {
+            x[k] += sigma * rng.nextGaussian();
+        }
+        return withPositions(x);
+    }
+
+    /**
      * A copy with every atom mapped into the cell along the periodic axes (fractional
      * coordinates in [0, 1)); non-periodic axes untouched. Info and arrays kept.
      */

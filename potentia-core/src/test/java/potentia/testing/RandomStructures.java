@@ -3,6 +3,7 @@ package potentia.testing;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import potentia.structure.Cell;
+import potentia.structure.Crystals;
 import potentia.structure.Element;
 import potentia.structure.Structure;
 
@@ -97,24 +98,12 @@ public final class RandomStructures {
 
     /** Diamond-structure silicon, conventional 8-atom cell of edge {@code a} Å, repeated n×n×n. */
     public static Structure diamond(double a, int n) {
-        double[] f = {0, 0, 0, 0, .5, .5, .5, 0, .5, .5, .5, 0,
-            .25, .25, .25, .25, .75, .75, .75, .25, .75, .75, .75, .25};
-        double[] x = new double[24];
-        for (int k = 0; k < 24; k++) {
-            x[k] = f[k] * a;
-        }
-        int[] z = new int[8];
-        java.util.Arrays.fill(z, Element.Si.number());
-        return Structure.of(z, x, Cell.orthorhombic(a, a, a)).repeat(n, n, n);
+        return Crystals.diamond(Element.Si, a).repeat(n, n, n);
     }
 
     /** The structure with every coordinate displaced by a normal deviate of width {@code sigma} Å. */
     public static Structure rattle(Structure s, RandomGenerator rng, double sigma) {
-        double[] x = s.positions();
-        for (int k = 0; k < x.length; k++) {
-            x[k] += sigma * rng.nextGaussian();
-        }
-        return s.withPositions(x);
+        return s.rattled(sigma, rng);
     }
 
     /** Where ../shared lives (CI and sessions check out the repo beside it). */

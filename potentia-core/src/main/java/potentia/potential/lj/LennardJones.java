@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import potentia.neighbour.NeighbourList;
-import potentia.parallel.ParallelTasks;
 import potentia.potential.Potential;
 import potentia.potential.Property;
 import potentia.potential.Result;
@@ -130,25 +129,14 @@ public final class LennardJones implements Potential {
 
     @Override
     public Result compute(Structure structure, NeighbourList neighbours, Set<Property> requested) {
-        checkRequest(neighbours, requested);
-        int n = structure.size();
-        if (neighbours.atoms() != n) {
-            throw new IllegalArgumentException("neighbour list is for " + neighbours.atoms() + " atoms, structure has " + n);
-        }
+        checkRequest(structure, neighbours, requested);
         int[] type = species.types(structure, name());
         checkPairs(type);
         double[] x = structure.positions();
         double[] h = structure.cell().matrix();
-        boolean withEnergies = requested.contains(Property.ENERGIES);
-        int tasks = ParallelTasks.tasksFor(n, threads);
-        Tally[] parts = new Tally[tasks];
-        ParallelTasks.run(tasks, t -> {
-            Tally tally = new Tally(n, withEnergies);
-            LjKernel.run(tables, type, x, h, neighbours,
-                    ParallelTasks.chunkStart(n, tasks, t), ParallelTasks.chunkStart(n, tasks, t + 1), tally);
-            parts[t] = tally;
-        });
-        return Tally.reduce(parts, structure.cell().volume());
+        return Tally.evaluate(structure.size(), threads, requested.contains(Property.ENERGIES),
+                structure.cell().volume(),
+                (from, to, tally) -> LjKernel.run(tables, type, x, h, neighbours, from, to, tally));
     }
 
     /** Refuses a structure containing a species pair without parameters, naming it. */

@@ -4,11 +4,9 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 import potentia.neighbour.NeighbourList;
-import potentia.parallel.ParallelTasks;
 import potentia.potential.Potential;
 import potentia.potential.Property;
 import potentia.potential.Result;
-import potentia.potential.SpeciesIndex;
 import potentia.potential.Tally;
 import potentia.structure.Structure;
 
@@ -100,26 +98,13 @@ public final class StillingerWeber implements Potential {
 
     @Override
     public Result compute(Structure structure, NeighbourList neighbours, Set<Property> requested) {
-        checkRequest(neighbours, requested);
-        int n = structure.size();
-        if (neighbours.atoms() != n) {
-            throw new IllegalArgumentException("neighbour list is for " + neighbours.atoms() + " atoms, structure has " + n);
-        }
-        SpeciesIndex species = params.species();
-        int[] type = species.types(structure, name());
+        checkRequest(structure, neighbours, requested);
+        int[] type = params.species().types(structure, name());
         double[] x = structure.positions();
         double[] h = structure.cell().matrix();
-        boolean withEnergies = requested.contains(Property.ENERGIES);
-        int tasks = ParallelTasks.tasksFor(n, threads);
-        Tally[] parts = new Tally[tasks];
-        ParallelTasks.run(tasks, t -> {
-            int from = ParallelTasks.chunkStart(n, tasks, t);
-            int to = ParallelTasks.chunkStart(n, tasks, t + 1);
-            Tally tally = new Tally(n, withEnergies);
-            new SwKernel(tables, type, x, h, neighbours, from, to).run(from, to, tally);
-            parts[t] = tally;
-        });
-        return Tally.reduce(parts, structure.cell().volume());
+        return Tally.evaluate(structure.size(), threads, requested.contains(Property.ENERGIES),
+                structure.cell().volume(),
+                (from, to, tally) -> new SwKernel(tables, type, x, h, neighbours, from, to).run(from, to, tally));
     }
 
     @Override
