@@ -46,7 +46,7 @@ public final class StillingerWeberParameters {
     public static StillingerWeberParameters silicon() {
         Element si = Element.Si;
         return of(List.of(new SwTriplet(si, si, si, 2.1683, 2.0951, 1.80, 21.0, 1.20, -1.0 / 3.0,
-                7.049556277, 0.6022245584, 4.0, 0.0, 0.0)), "Stillinger-Weber 1985 Si");
+                7.049556277, 0.6022245584, 4.0, 0.0, 0.0)), "original Si, 1985");
     }
 
     /**
@@ -238,7 +238,7 @@ public final class StillingerWeberParameters {
         return (s.indexOf(i) * n + s.indexOf(j)) * n + s.indexOf(k);
     }
 
-    /** Where the parameters came from (file name or "Stillinger-Weber 1985 Si"). */
+    /** Where the parameters came from (file name or "original Si, 1985"). */
     public String source() {
         return source;
     }
