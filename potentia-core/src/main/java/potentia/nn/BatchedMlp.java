@@ -14,10 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  * with one atom per SIMD lane, so every layer is a small matrix times a batch of lane-vectors:
  * each weight is broadcast once and multiplied into a whole vector of atoms. A register block of
  * {@value #ROWS} output rows × 2 vectors of atoms keeps 2·{@value #ROWS} accumulators live
- * (enough independent FMAs to hide their latency, few enough for 16 AVX2 registers); bias and
- * swish (with its derivative, kept for the reverse pass) are fused into the store, the reverse
- * pass multiplies by the stored derivative in its store, and the reverse pass reads a transposed
- * copy of each weight matrix so that it is the same kernel.
+ * (enough independent FMAs to hide their latency, few enough for 16 AVX2 registers). Bias and
+ * swish (with its derivative, kept for the reverse pass) follow as a pass over the stored rows
+ * while they are in L1; the reverse pass reads a transposed copy of each weight matrix so that
+ * it is the same kernel, then multiplies by the stored derivative.
  *
  * <p>The reference is {@link ScalarMlp}; a test checks that they agree. Immutable (weights are
  * copied at construction); the mutable buffers live in a {@link Workspace}, one per thread.
@@ -29,11 +29,6 @@ final class BatchedMlp {
     static final int BATCH = 64;
     private static final int ROWS = 4;
     private static final int STEP = 2 * L;
-
-    private static final int SWISH = 0;
-    private static final int LINEAR = 1;
-    private static final int GATED = 2;
-    private static final int PLAIN = 3;
 
     private final MlpShape shape;
     /** w[k]: W_k, width(k+1) × width(k), row-major. */
@@ -118,10 +113,12 @@ final class BatchedMlp {
         int last = shape.layers() - 1;
         double[] in = ws.x;
         for (int k = 0; k < last; k++) {
-            multiply(w[k], shape.width(k + 1), shape.width(k), in, ws.act[k], SWISH, bias[k], beta[k], ws.dact[k], nb);
+            multiply(w[k], shape.width(k + 1), shape.width(k), in, ws.act[k], nb);
+            swish(ws.act[k], ws.dact[k], bias[k], beta[k], shape.width(k + 1), nb);
             in = ws.act[k];
         }
-        multiply(w[last], 1, shape.width(last), in, ws.energy, LINEAR, bias[last], 0, null, nb);
+        multiply(w[last], 1, shape.width(last), in, ws.energy, nb);
+        addBias(ws.energy, bias[last], 1, nb);
         if (!gradient) {
             return;
         }
@@ -144,23 +141,24 @@ final class BatchedMlp {
         }
         for (int k = last - 1; k >= 0; k--) {
             if (k > 0) {
-                multiply(wt[k], shape.width(k), shape.width(k + 1), g, spare, GATED, null, 0, ws.dact[k - 1], nb);
+                multiply(wt[k], shape.width(k), shape.width(k + 1), g, spare, nb);
+                gate(spare, ws.dact[k - 1], shape.width(k), nb);
                 double[] t = g;
                 g = spare;
                 spare = t;
             } else {
-                multiply(wt[0], shape.inputs(), shape.width(1), g, ws.grad, PLAIN, null, 0, null, nb);
+                multiply(wt[0], shape.inputs(), shape.width(1), g, ws.grad, nb);
             }
         }
     }
 
     /**
-     * out[r][b] = epilogue(Σ_c m[r][c]·in[c][b]) for b &lt; nb: a rows × cols matrix (row-major)
-     * times a [cols][BATCH] batch into [rows][BATCH]. Epilogues: SWISH (bias, β; derivative into
-     * aux), LINEAR (bias), GATED (times aux), PLAIN.
+     * out[r][b] = Σ_c m[r][c]·in[c][b] for b &lt; nb: a rows × cols matrix (row-major) times a
+     * [cols][BATCH] batch into [rows][BATCH]. Vectors never cross a method boundary here: when C2
+     * declines to inline a callee (these methods are large) a vector argument is boxed on the heap,
+     * which costs 20× — so epilogues are separate passes over the stored rows.
      */
-    private static void multiply(double[] m, int rows, int cols, double[] in, double[] out, int mode,
-            double[] bias, double beta, double[] aux, int nb) {
+    private static void multiply(double[] m, int rows, int cols, double[] in, double[] out, int nb) {
         for (int b = 0; b < nb; b += STEP) {
             int r = 0;
             for (; r + ROWS <= rows; r += ROWS) {
@@ -192,10 +190,15 @@ final class BatchedMlp {
                     c30 = x0.fma(w3, c30);
                     c31 = x1.fma(w3, c31);
                 }
-                store(c00, c01, r, b, out, mode, bias, beta, aux);
-                store(c10, c11, r + 1, b, out, mode, bias, beta, aux);
-                store(c20, c21, r + 2, b, out, mode, bias, beta, aux);
-                store(c30, c31, r + 3, b, out, mode, bias, beta, aux);
+                int at = r * BATCH + b;
+                c00.intoArray(out, at);
+                c01.intoArray(out, at + L);
+                c10.intoArray(out, at + BATCH);
+                c11.intoArray(out, at + BATCH + L);
+                c20.intoArray(out, at + 2 * BATCH);
+                c21.intoArray(out, at + 2 * BATCH + L);
+                c30.intoArray(out, at + 3 * BATCH);
+                c31.intoArray(out, at + 3 * BATCH + L);
             }
             for (; r < rows; r++) {
                 DoubleVector c0 = DoubleVector.zero(V);
@@ -206,40 +209,43 @@ final class BatchedMlp {
                     c0 = DoubleVector.fromArray(V, in, c * BATCH + b).fma(wv, c0);
                     c1 = DoubleVector.fromArray(V, in, c * BATCH + b + L).fma(wv, c1);
                 }
-                store(c0, c1, r, b, out, mode, bias, beta, aux);
+                c0.intoArray(out, r * BATCH + b);
+                c1.intoArray(out, r * BATCH + b + L);
             }
         }
     }
 
-    private static void store(DoubleVector c0, DoubleVector c1, int r, int b, double[] out, int mode,
-            double[] bias, double beta, double[] aux) {
-        int at = r * BATCH + b;
-        switch (mode) {
-            case SWISH -> {
-                swish(c0.add(bias[r]), beta, out, aux, at);
-                swish(c1.add(bias[r]), beta, out, aux, at + L);
-            }
-            case LINEAR -> {
-                c0.add(bias[r]).intoArray(out, at);
-                c1.add(bias[r]).intoArray(out, at + L);
-            }
-            case GATED -> {
-                c0.mul(DoubleVector.fromArray(V, aux, at)).intoArray(out, at);
-                c1.mul(DoubleVector.fromArray(V, aux, at + L)).intoArray(out, at + L);
-            }
-            default -> {
-                c0.intoArray(out, at);
-                c1.intoArray(out, at + L);
-            }
-        }
-    }
-
-    /** s = z·σ(βz) into out, s' = σ(1 + βz(1 − σ)) into aux (see {@link Swish}). */
-    private static void swish(DoubleVector z, double beta, double[] out, double[] aux, int at) {
+    /** In place z → s = z·σ(βz) with z = out + bias, and s' = σ(1 + βz(1 − σ)) into aux (see {@link Swish}). */
+    private static void swish(double[] out, double[] aux, double[] bias, double beta, int rows, int nb) {
         DoubleVector one = DoubleVector.broadcast(V, 1.0);
-        DoubleVector bz = z.mul(beta);
-        DoubleVector sg = one.div(bz.neg().lanewise(VectorOperators.EXP).add(one));
-        z.mul(sg).intoArray(out, at);
-        sg.mul(bz.fma(one.sub(sg), one)).intoArray(aux, at);
+        for (int r = 0; r < rows; r++) {
+            DoubleVector br = DoubleVector.broadcast(V, bias[r]);
+            for (int b = r * BATCH, end = r * BATCH + nb; b < end; b += L) {
+                DoubleVector z = DoubleVector.fromArray(V, out, b).add(br);
+                DoubleVector bz = z.mul(beta);
+                DoubleVector sg = one.div(bz.neg().lanewise(VectorOperators.EXP).add(one));
+                z.mul(sg).intoArray(out, b);
+                sg.mul(bz.fma(one.sub(sg), one)).intoArray(aux, b);
+            }
+        }
+    }
+
+    /** In place out += bias (per row). */
+    private static void addBias(double[] out, double[] bias, int rows, int nb) {
+        for (int r = 0; r < rows; r++) {
+            DoubleVector br = DoubleVector.broadcast(V, bias[r]);
+            for (int b = r * BATCH, end = r * BATCH + nb; b < end; b += L) {
+                DoubleVector.fromArray(V, out, b).add(br).intoArray(out, b);
+            }
+        }
+    }
+
+    /** In place out *= gate, element by element. */
+    private static void gate(double[] out, double[] gate, int rows, int nb) {
+        for (int r = 0; r < rows; r++) {
+            for (int b = r * BATCH, end = r * BATCH + nb; b < end; b += L) {
+                DoubleVector.fromArray(V, out, b).mul(DoubleVector.fromArray(V, gate, b)).intoArray(out, b);
+            }
+        }
     }
 }
