@@ -44,8 +44,13 @@ public record Diffusion(double coefficient, double error, double windowStart, do
     public String describe(String how) {
         String e = Double.isNaN(error) ? "" : String.format(Locale.ROOT, " ± %.3g", errorInAngstrom2PerPs());
         String es = Double.isNaN(error) ? "" : String.format(Locale.ROOT, " ± %.3g", errorInSi());
-        return String.format(Locale.ROOT, "D = %.4g%s Å²/ps (%.4g%s ×10⁻⁹ m²/s), %s %.4g–%.4g ps, %s",
-                inAngstrom2PerPs(), e, inSi(), es, how, windowStart / 1e3, windowEnd / 1e3,
+        return String.format(Locale.ROOT, "D = %.4g%s Å²/ps (%.4g%s ×10⁻⁹ m²/s), %s %s–%s ps, %s",
+                inAngstrom2PerPs(), e, inSi(), es, how, plain(windowStart / 1e3), plain(windowEnd / 1e3),
                 Double.isNaN(error) ? "no error: " + note : blocks + " blocks");
+    }
+
+    /** Four significant digits, no exponent, no trailing zeros (0.02, 1.995). */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

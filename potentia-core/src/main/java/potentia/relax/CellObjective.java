@@ -22,10 +22,15 @@ import potentia.structure.Structure;
  * <pre>  −∂H/∂u_i = Fᵀ f_i,   −∂H/∂F = (W − pV·1)·F⁻ᵀ,   W = −σV the virial,</pre>
  * the latter divided by c for the scaled variable.
  *
- * <p>Mixed periodicity: only the periodic lattice vectors may change. F must leave the other
- * (vacuum) vectors v unchanged, F·v = v, i.e. dF·v = 0: dF = D·Π with Π the orthogonal projector
- * onto the complement of their span, which we apply to the cell force and step (the Frobenius
- * projection onto the allowed directions). A non-zero pressure needs full periodicity.
+ * <p>Allowed directions. Rotations change nothing physical (E is invariant and the stress
+ * symmetric, so they carry no force), but an optimiser drifting along them would turn the cell;
+ * so F is kept symmetric — the stretch of its polar decomposition, which still reaches every cell
+ * shape — and F = 1 + Σ symmetric steps. With mixed periodicity only the periodic lattice vectors
+ * may change: F must leave the other (vacuum) vectors v alone, dF·v = 0, so the steps are
+ * dF = Π·S·Π with S symmetric and Π the orthogonal projector onto the complement of the vacuum
+ * vectors' span. The cell force and every step are projected onto that subspace,
+ * G → Π·sym(G)·Π (a Frobenius-orthogonal projection, so the optimiser minimises H restricted to
+ * it). A non-zero pressure needs full periodicity.
  */
 final class CellObjective implements Objective {
     private static final Set<Property> REQUESTED = EnumSet.of(Property.ENERGY, Property.FORCES, Property.STRESS);
@@ -40,8 +45,8 @@ final class CellObjective implements Objective {
     private final int atoms;
     private final double pressure;
     private final double factor;
-    /** Projector Π onto allowed cell directions, 3×3 row-major (identity when fully periodic). */
-    private final double[] allowed;
+    /** Projector Π onto the periodic directions, 3×3 row-major (identity when fully periodic). */
+    private final double[] periodic;
 
     CellObjective(Potential potential, Structure start, boolean[] move, double skin, CellRelaxation cell) {
         Cell c = start.cell();
@@ -70,11 +75,11 @@ final class CellObjective implements Objective {
         this.atoms = start.size();
         this.pressure = cell.pressure();
         this.factor = cell.cellFactor() > 0 ? cell.cellFactor() : Math.max(1, atoms);
-        this.allowed = allowedDirections(c);
+        this.periodic = periodicDirections(c);
     }
 
     /** Π = 1 − Σ e_k e_kᵀ over an orthonormal basis e_k of the non-periodic lattice vectors. */
-    static double[] allowedDirections(Cell c) {
+    static double[] periodicDirections(Cell c) {
         double[] p = {1, 0, 0, 0, 1, 0, 0, 0, 1};
         double[][] basis = new double[3][];
         int count = 0;
@@ -183,11 +188,11 @@ final class CellObjective implements Objective {
                 cellForce[3 * a + b] = m[3 * a] * inv[3 * b] + m[3 * a + 1] * inv[3 * b + 1] + m[3 * a + 2] * inv[3 * b + 2];
             }
         }
-        double[] projected = rightProject(cellForce);
+        double[] projected = allowed(cellForce);
         for (int k = 0; k < 9; k++) {
             g[3 * atoms + k] = projected[k] / factor;
         }
-        // the stress the cell can relieve: (σ + p·1)·Π, σ = −W/V
+        // the stress the cell can relieve: Π·(σ + p·1)·Π, σ = −W/V
         double[] excess = new double[9];
         for (int k = 0; k < 9; k++) {
             excess[k] = -w[k] / volume;
@@ -196,18 +201,30 @@ final class CellObjective implements Objective {
             excess[4 * a] += pressure;
         }
         double smax = 0;
-        for (double v : rightProject(excess)) {
+        for (double v : allowed(excess)) {
             smax = Math.max(smax, Math.abs(v));
         }
         return new Evaluation(e + pressure * volume, e, g, MoveMask.maxNorm(cartesian, atoms), smax, s, r, bad);
     }
 
-    /** M·Π for a 3×3 row-major M (a fresh array). */
-    private double[] rightProject(double[] mat) {
+    /** Π·sym(M)·Π for a 3×3 row-major M (a fresh array): M projected onto the allowed cell steps. */
+    private double[] allowed(double[] mat) {
+        double[] sym = new double[9];
+        for (int a = 0; a < 3; a++) {
+            for (int b = 0; b < 3; b++) {
+                sym[3 * a + b] = 0.5 * (mat[3 * a + b] + mat[3 * b + a]);
+            }
+        }
+        double[] right = new double[9];
+        for (int a = 0; a < 3; a++) {
+            for (int b = 0; b < 3; b++) {
+                right[3 * a + b] = sym[3 * a] * periodic[b] + sym[3 * a + 1] * periodic[3 + b] + sym[3 * a + 2] * periodic[6 + b];
+            }
+        }
         double[] out = new double[9];
         for (int a = 0; a < 3; a++) {
             for (int b = 0; b < 3; b++) {
-                out[3 * a + b] = mat[3 * a] * allowed[b] + mat[3 * a + 1] * allowed[3 + b] + mat[3 * a + 2] * allowed[6 + b];
+                out[3 * a + b] = periodic[3 * a] * right[b] + periodic[3 * a + 1] * right[3 + b] + periodic[3 * a + 2] * right[6 + b];
             }
         }
         return out;
@@ -218,7 +235,7 @@ final class CellObjective implements Objective {
         MoveMask.zeroFixed(move, dx);
         double[] d = new double[9];
         System.arraycopy(dx, 3 * atoms, d, 0, 9);
-        System.arraycopy(rightProject(d), 0, dx, 3 * atoms, 9);
+        System.arraycopy(allowed(d), 0, dx, 3 * atoms, 9);
     }
 
     /** The pressure term of the objective, eV/Å³. */

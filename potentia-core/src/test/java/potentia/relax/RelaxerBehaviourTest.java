@@ -121,6 +121,34 @@ class RelaxerBehaviourTest {
         assertTrue(r.structure().cell().volume() < start.cell().volume() - 1, "the cell did relax");
     }
 
+    /** F stays symmetric, so the cell stretches without turning: h₀⁻¹h = Fᵀ is symmetric. */
+    @ParameterizedTest
+    @EnumSource(RelaxOptions.Algorithm.class)
+    void theCellDoesNotRotate(RelaxOptions.Algorithm algorithm) {
+        Structure start = Crystals.diamond(Element.Si, 5.5).repeat(1, 1, 2).rattled(0.1, new SplittableRandom(8));
+        RelaxOptions options = RelaxOptions.builder().algorithm(algorithm).fmax(1e-3).maxSteps(2000)
+                .cell(CellRelaxation.stressFree()).build();
+        RelaxResult r = Relaxer.relax(SW, start, options);
+        assertTrue(r.converged(), r.message());
+        Cell c = r.structure().cell();
+        double offDiagonal = Math.abs(c.get(0, 1)) + Math.abs(c.get(0, 2)) + Math.abs(c.get(1, 2));
+        assertTrue(offDiagonal > 1e-6, "the rattled cell shears a little: " + c);
+        double[] inv = start.cell().inverse();
+        double[] ft = new double[9];
+        for (int a = 0; a < 3; a++) {
+            for (int b = 0; b < 3; b++) {
+                for (int k = 0; k < 3; k++) {
+                    ft[3 * a + b] += inv[3 * a + k] * c.get(k, b);
+                }
+            }
+        }
+        for (int a = 0; a < 3; a++) {
+            for (int b = 0; b < a; b++) {
+                assertEquals(ft[3 * a + b], ft[3 * b + a], 1e-12, "F[" + a + "][" + b + "]");
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(RelaxOptions.Algorithm.class)
     void nonConvergenceIsReported(RelaxOptions.Algorithm algorithm) {
