@@ -113,41 +113,42 @@ public final class MeanSquareDisplacement {
             throw new IllegalArgumentException("the fit window holds fewer than two frame lags; widen it");
         }
         Map<Element, int[]> groups = SpeciesGroups.of(numbers);
+        SpeciesGroups.Index index = SpeciesGroups.index(numbers, groups);
         int lags = (t - 1) / 2 + 1;
         double[] time = new double[lags];
         for (int m = 0; m < lags; m++) {
             time[m] = m * interval;
         }
-        // per-atom curves over the whole trajectory and over each block
-        double[][] whole = perAtom(x, 0, t, lags);
+        // per-species sums over atoms, over the whole trajectory and over each block
+        double[][] whole = perSpecies(x, 0, t, lags, index);
         double[][][] perBlock = new double[blocks.count()][][];
         if (blocks.count() >= 2) {
             for (int b = 0; b < blocks.count(); b++) {
-                perBlock[b] = perAtom(x, b * blocks.length(), blocks.length(), blocks.lastLag() + 1);
+                perBlock[b] = perSpecies(x, b * blocks.length(), blocks.length(), blocks.lastLag() + 1, index);
             }
         }
         Map<Element, double[]> bySpecies = new LinkedHashMap<>();
         Map<Element, Diffusion> diffusion = new LinkedHashMap<>();
-        for (Map.Entry<Element, int[]> g : groups.entrySet()) {
-            double[] msd = average(whole, g.getValue(), lags);
-            bySpecies.put(g.getKey(), msd);
-            diffusion.put(g.getKey(), diffusion(msd, perBlock, g.getValue(), blocks, interval));
+        int s = 0;
+        for (Element e : groups.keySet()) {
+            int[] only = {s++};
+            double[] msd = index.mean(whole, only, lags);
+            bySpecies.put(e, msd);
+            diffusion.put(e, diffusion(msd, perBlock, index, only, blocks, interval));
         }
-        int[] everyone = new int[n];
-        for (int i = 0; i < n; i++) {
-            everyone[i] = i;
-        }
-        double[] all = average(whole, everyone, lags);
-        return new Result(time, bySpecies, all, diffusion, diffusion(all, perBlock, everyone, blocks, interval),
+        int[] every = index.all();
+        double[] all = index.mean(whole, every, lags);
+        return new Result(time, bySpecies, all, diffusion, diffusion(all, perBlock, index, every, blocks, interval),
                 crossings);
     }
 
-    /** MSD of each atom over frames [from, from + count), lags 0..lags−1, Å². */
-    private static double[][] perAtom(List<double[]> x, int from, int count, int lags) {
+    /** Sums over the atoms of each species of their MSD over frames [from, from + count), lags 0..lags−1, Å². */
+    private static double[][] perSpecies(List<double[]> x, int from, int count, int lags, SpeciesGroups.Index index) {
         int n = x.get(0).length / 3;
-        double[][] out = new double[n][lags];
+        double[][] out = new double[index.species()][lags];
         double[] series = new double[count];
         for (int i = 0; i < n; i++) {
+            double[] sum = out[index.of(i)];
             for (int k = 0; k < 3; k++) {
                 int c = 3 * i + k;
                 double origin = x.get(from)[c];
@@ -156,35 +157,22 @@ public final class MeanSquareDisplacement {
                 }
                 double[] sums = Correlations.squaredDisplacementSums(series);
                 for (int m = 0; m < lags; m++) {
-                    out[i][m] += sums[m] / (count - m);
+                    sum[m] += sums[m] / (count - m);
                 }
             }
         }
         return out;
     }
 
-    private static double[] average(double[][] perAtom, int[] atoms, int lags) {
-        double[] out = new double[lags];
-        for (int i : atoms) {
-            for (int m = 0; m < lags; m++) {
-                out[m] += perAtom[i][m];
-            }
-        }
-        for (int m = 0; m < lags; m++) {
-            out[m] /= atoms.length;
-        }
-        return out;
-    }
-
-    private static Diffusion diffusion(double[] msd, double[][][] perBlock, int[] atoms, Blocks blocks,
-            double interval) {
+    private static Diffusion diffusion(double[] msd, double[][][] perBlock, SpeciesGroups.Index index, int[] species,
+            Blocks blocks, double interval) {
         double d = slope(msd, blocks.firstLag(), blocks.lastLag(), interval) / 6;
         double error = Double.NaN;
         if (blocks.count() >= 2) {
             double[] db = new double[blocks.count()];
             for (int b = 0; b < db.length; b++) {
-                db[b] = slope(average(perBlock[b], atoms, blocks.lastLag() + 1), blocks.firstLag(), blocks.lastLag(),
-                        interval) / 6;
+                db[b] = slope(index.mean(perBlock[b], species, blocks.lastLag() + 1), blocks.firstLag(),
+                        blocks.lastLag(), interval) / 6;
             }
             error = Statistics.standardError(db);
         }

@@ -103,43 +103,45 @@ public final class VelocityAutocorrelation {
         for (int m = 0; m < lags; m++) {
             time[m] = m * frameInterval;
         }
-        double[][] whole = perAtom(velocities, 0, t, lags);
+        Map<Element, int[]> groups = SpeciesGroups.of(atomicNumbers);
+        SpeciesGroups.Index index = SpeciesGroups.index(atomicNumbers, groups);
+        double[][] whole = perSpecies(velocities, 0, t, lags, index);
         double[][][] perBlock = new double[blocks.count()][][];
         if (blocks.count() >= 2) {
             for (int b = 0; b < blocks.count(); b++) {
-                perBlock[b] = perAtom(velocities, b * blocks.length(), blocks.length(), blocks.lastLag() + 1);
+                perBlock[b] = perSpecies(velocities, b * blocks.length(), blocks.length(), blocks.lastLag() + 1, index);
             }
         }
         Map<Element, double[]> raw = new LinkedHashMap<>();
         Map<Element, double[]> normalised = new LinkedHashMap<>();
         Map<Element, double[]> running = new LinkedHashMap<>();
         Map<Element, Diffusion> diffusion = new LinkedHashMap<>();
-        for (Map.Entry<Element, int[]> g : SpeciesGroups.of(atomicNumbers).entrySet()) {
-            double[] c = average(whole, g.getValue(), lags);
-            raw.put(g.getKey(), c);
+        int s = 0;
+        for (Element e : groups.keySet()) {
+            int[] only = {s++};
+            double[] c = index.mean(whole, only, lags);
+            raw.put(e, c);
             double[] norm = new double[lags];
             for (int m = 0; m < lags; m++) {
                 norm[m] = c[m] / c[0];
             }
-            normalised.put(g.getKey(), norm);
-            running.put(g.getKey(), runningIntegral(c, frameInterval));
-            diffusion.put(g.getKey(), diffusion(c, perBlock, g.getValue(), blocks, frameInterval));
+            normalised.put(e, norm);
+            running.put(e, runningIntegral(c, frameInterval));
+            diffusion.put(e, diffusion(c, perBlock, index, only, blocks, frameInterval));
         }
-        int[] everyone = new int[n];
-        for (int i = 0; i < n; i++) {
-            everyone[i] = i;
-        }
-        double[] all = average(whole, everyone, lags);
+        int[] every = index.all();
+        double[] all = index.mean(whole, every, lags);
         return new Result(time, raw, normalised, running, diffusion, all,
-                diffusion(all, perBlock, everyone, blocks, frameInterval));
+                diffusion(all, perBlock, index, every, blocks, frameInterval));
     }
 
-    /** C of each atom over frames [from, from + count), lags 0..lags−1. */
-    private static double[][] perAtom(List<double[]> v, int from, int count, int lags) {
+    /** Sums over the atoms of each species of their C over frames [from, from + count), lags 0..lags−1. */
+    private static double[][] perSpecies(List<double[]> v, int from, int count, int lags, SpeciesGroups.Index index) {
         int n = v.get(0).length / 3;
-        double[][] out = new double[n][lags];
+        double[][] out = new double[index.species()][lags];
         double[] series = new double[count];
         for (int i = 0; i < n; i++) {
+            double[] sum = out[index.of(i)];
             for (int k = 0; k < 3; k++) {
                 int c = 3 * i + k;
                 for (int f = 0; f < count; f++) {
@@ -147,22 +149,9 @@ public final class VelocityAutocorrelation {
                 }
                 double[] sums = Correlations.lagSums(series);
                 for (int m = 0; m < lags; m++) {
-                    out[i][m] += sums[m] / (count - m);
+                    sum[m] += sums[m] / (count - m);
                 }
             }
-        }
-        return out;
-    }
-
-    private static double[] average(double[][] perAtom, int[] atoms, int lags) {
-        double[] out = new double[lags];
-        for (int i : atoms) {
-            for (int m = 0; m < lags; m++) {
-                out[m] += perAtom[i][m];
-            }
-        }
-        for (int m = 0; m < lags; m++) {
-            out[m] /= atoms.length;
         }
         return out;
     }
@@ -176,14 +165,15 @@ public final class VelocityAutocorrelation {
         return d;
     }
 
-    private static Diffusion diffusion(double[] c, double[][][] perBlock, int[] atoms, Blocks blocks, double interval) {
+    private static Diffusion diffusion(double[] c, double[][][] perBlock, SpeciesGroups.Index index, int[] species,
+            Blocks blocks, double interval) {
         int last = blocks.lastLag();
         double d = runningIntegral(java.util.Arrays.copyOf(c, last + 1), interval)[last];
         double error = Double.NaN;
         if (blocks.count() >= 2) {
             double[] db = new double[blocks.count()];
             for (int b = 0; b < db.length; b++) {
-                db[b] = runningIntegral(average(perBlock[b], atoms, last + 1), interval)[last];
+                db[b] = runningIntegral(index.mean(perBlock[b], species, last + 1), interval)[last];
             }
             error = Statistics.standardError(db);
         }

@@ -66,7 +66,10 @@ public final class Relaxer {
         if (!current.finite()) {
             return notFinite(current, current, 0, evaluations, smaxTarget);
         }
-        observer.onStep(step(0, current, true));
+        boolean observed = observer != RelaxObserver.NONE; // labelling a structure per step costs O(N) copies
+        if (observed) {
+            observer.onStep(step(0, current, true));
+        }
         int steps = 0;
         while (true) {
             if (converged(current, fmaxTarget, smaxTarget)) {
@@ -97,7 +100,9 @@ public final class Relaxer {
                 x = trial;
                 current = next;
             }
-            observer.onStep(step(steps, current, accepted));
+            if (observed) {
+                observer.onStep(step(steps, current, accepted));
+            }
         }
     }
 
