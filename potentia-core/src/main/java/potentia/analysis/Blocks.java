@@ -53,16 +53,16 @@ record Blocks(int count, int length, int firstLag, int lastLag, String note) {
             last = (int) Math.floor(end / interval + 1e-9);
             if (last > maxLag) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "%s end %.4g ps exceeds half the trajectory (%.4g ps): longer lags average over too few "
-                                + "time origins", what, end / 1e3, maxLag * interval / 1e3));
+                        "%s end %s ps exceeds half the trajectory (%s ps): longer lags average over too few "
+                                + "time origins", what, ps(end), ps(maxLag * interval)));
             }
             blocks = Math.min(requested, frames / (2 * last + 1));
             length = frames / Math.max(1, blocks);
             if (blocks < 2) {
                 blocks = 1;
                 length = frames;
-                note = String.format(Locale.ROOT, "the trajectory (%.4g ps) is shorter than 2 blocks of twice the "
-                        + "%s end", (frames - 1) * interval / 1e3, what);
+                note = String.format(Locale.ROOT, "the trajectory (%s ps) is shorter than 2 blocks of twice the "
+                        + "%s end", ps((frames - 1) * interval), what);
             }
         }
         int first;
@@ -72,9 +72,15 @@ record Blocks(int count, int length, int firstLag, int lastLag, String note) {
             first = (int) Math.ceil(start / interval - 1e-9);
         }
         if (first < 0 || !(first <= last)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s %.4g–%.4g ps is empty or negative",
-                    what, first * interval / 1e3, last * interval / 1e3));
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s %s–%s ps is empty or negative",
+                    what, ps(first * interval), ps(last * interval)));
         }
         return new Blocks(blocks, length, first, last, note);
+    }
+
+    /** A time in fs as ps with four significant digits, no trailing zeros. */
+    static String ps(double fs) {
+        return java.math.BigDecimal.valueOf(fs / 1e3).round(new java.math.MathContext(4)).stripTrailingZeros()
+                .toPlainString();
     }
 }
