@@ -42,10 +42,11 @@ import potentia.structure.Structure;
                     + "(--message-timeout) or a wrong number of atoms. It does not reconnect."},
         footer = {"", "Examples:",
             "  potentia serve --potential sw --structure si64.extxyz --unix si",
-            "      # ASE: SocketIOCalculator(unixsocket='si'); i-PI: <ffsocket mode='unix'><address>si</address>",
+            "      server: ASE SocketIOCalculator(unixsocket='si'), or i-PI",
+            "      <ffsocket mode='unix'><address>si</address></ffsocket>",
             "  potentia serve -p sw -s si64.extxyz --inet localhost:31415 --log-every 1000",
-            "      # ASE: SocketIOCalculator(port=31415); i-PI: <ffsocket mode='inet'><address>localhost</address>"
-                    + "<port>31415</port>"})
+            "      server: ASE SocketIOCalculator(port=31415), or i-PI <ffsocket mode='inet'>",
+            "      <address>localhost</address><port>31415</port></ffsocket>"})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin

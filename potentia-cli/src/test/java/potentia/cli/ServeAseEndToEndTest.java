@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,8 +73,14 @@ class ServeAseEndToEndTest {
         String name = "potentia-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         Path frames = dir.resolve("relax.extxyz");
         Future<CliRun> driver = serve("--structure", start.toString(), "--unix", name);
-        String summary = runPeer("--start", start.toString(), "--out", frames.toString(), "--unix", name,
-                "--mode", "relax", "--seed", "7");
+        String summary;
+        try {
+            summary = runPeer(driver, "--start", start.toString(), "--out", frames.toString(), "--unix", name,
+                    "--mode", "relax", "--seed", "7");
+        } finally {
+            // ASE removes its socket file when it closes normally, not when the test had to kill it
+            Files.deleteIfExists(Path.of("/tmp/ipi_" + name));
+        }
         assertTrue(summary.contains("\"converged\": true"), summary);
         List<Structure> seen = ExtxyzReader.readAll(frames);
         assertTrue(seen.size() >= 3, "BFGS took " + seen.size() + " steps");
@@ -91,7 +96,7 @@ class ServeAseEndToEndTest {
         int port = freePort();
         Path frames = dir.resolve("md.extxyz");
         Future<CliRun> driver = serve("--structure", start.toString(), "--inet", "127.0.0.1:" + port);
-        String summary = runPeer("--start", start.toString(), "--out", frames.toString(), "--port",
+        String summary = runPeer(driver, "--start", start.toString(), "--out", frames.toString(), "--port",
                 String.valueOf(port), "--mode", "md", "--steps", "20", "--seed", "3");
         List<Structure> seen = ExtxyzReader.readAll(frames);
         assertEquals(21, seen.size(), summary);
@@ -150,22 +155,38 @@ class ServeAseEndToEndTest {
         return task;
     }
 
-    /** Runs ase_peer.py to completion and returns its one-line JSON summary. */
-    private String runPeer(String... args) throws IOException, InterruptedException, URISyntaxException {
+    /**
+     * Runs ase_peer.py to completion and returns its one-line JSON summary. ASE's server waits
+     * for a driver forever, so when the driver ends first (it failed) the peer is stopped and the
+     * driver's output reported.
+     */
+    private String runPeer(Future<CliRun> driver, String... args) throws Exception {
         Path script = Path.of(ServeAseEndToEndTest.class.getResource("/ipi/ase_peer.py").toURI());
         List<String> command = new ArrayList<>(List.of(PYTHON, script.toString()));
         command.addAll(List.of(args));
+        Path out = dir.resolve("peer.out");
         Path log = dir.resolve("peer.log");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(log.toFile());
         pb.environment().put("PYTHONUTF8", "1");
         Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
+                if (driver.isDone() && !p.waitFor(5, TimeUnit.SECONDS)) {
+                    CliRun d = driver.get();
+                    throw new AssertionError("potentia serve ended (exit " + d.exitCode() + ") before the ASE peer:\n"
+                            + d.err());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("ASE peer did not finish in 120 s:\n" + Files.readString(log));
+                }
+            }
+        } finally {
             p.destroyForcibly();
-            throw new AssertionError("ASE peer did not finish in 120 s");
         }
-        assertEquals(0, p.exitValue(), "ASE peer failed:\n" + out + Files.readString(log));
-        return out.strip();
+        String summary = Files.readString(out, StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.exitValue(), "ASE peer failed:\n" + summary + Files.readString(log));
+        return summary;
     }
 
     private static int freePort() throws IOException {

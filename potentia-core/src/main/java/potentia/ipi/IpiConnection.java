@@ -133,7 +133,7 @@ public final class IpiConnection implements AutoCloseable {
      * @return the message, or null when the server closed the connection before its first byte
      * @throws IpiException on garbage, a header cut short, a stall or an I/O error
      */
-    public IpiMessage readMessage() {
+    IpiMessage readMessage() {
         reading = null;
         header.clear();
         if (!fill(header, timeouts.idle(), "a header", true)) {
@@ -149,7 +149,7 @@ public final class IpiConnection implements AutoCloseable {
      *
      * @param field what it is, for error messages ("the number of atoms")
      */
-    public int readInt(String field) {
+    int readInt(String field) {
         small.clear().limit(4);
         fill(small, timeouts.message(), field, false);
         return small.getInt(0);
@@ -162,7 +162,7 @@ public final class IpiConnection implements AutoCloseable {
      * @param values filled with the numbers (modified); its length says how many to read
      * @param field what they are, for error messages ("the positions")
      */
-    public void readDoubles(double[] values, String field) {
+    void readDoubles(double[] values, String field) {
         ByteBuffer b = scratch(8L * values.length);
         fill(b, timeouts.message(), field, false);
         b.flip();
@@ -176,7 +176,7 @@ public final class IpiConnection implements AutoCloseable {
     }
 
     /** Reads {@code n} raw bytes of the current message ({@code field} names them for errors). */
-    public byte[] readBytes(int n, String field) {
+    byte[] readBytes(int n, String field) {
         ByteBuffer b = scratch(n);
         fill(b, timeouts.message(), field, false);
         byte[] out = new byte[n];
@@ -186,7 +186,7 @@ public final class IpiConnection implements AutoCloseable {
     }
 
     /** A buffer in the wire's byte order (native) with room for {@code bytes}. */
-    public static ByteBuffer allocate(int bytes) {
+    static ByteBuffer allocate(int bytes) {
         return ByteBuffer.allocate(bytes).order(ByteOrder.nativeOrder());
     }
 
@@ -196,7 +196,7 @@ public final class IpiConnection implements AutoCloseable {
      *
      * @param what the message, for error messages
      */
-    public void send(ByteBuffer buffer, IpiMessage what) {
+    void send(ByteBuffer buffer, IpiMessage what) {
         long quiet = timeouts.message().toNanos();
         long deadline = System.nanoTime() + quiet;
         while (buffer.hasRemaining()) {
@@ -217,7 +217,7 @@ public final class IpiConnection implements AutoCloseable {
     }
 
     /** Sends a bare header. */
-    public void send(IpiMessage m) {
+    void send(IpiMessage m) {
         send(ByteBuffer.wrap(m.header()), m);
     }
 
