@@ -209,7 +209,7 @@ public final class IpiConnection implements AutoCloseable {
             }
             if (n > 0) {
                 deadline = System.nanoTime() + quiet;
-            } else if (!await(SelectionKey.OP_WRITE, deadline)) {
+            } else if (!await(SelectionKey.OP_WRITE, deadline, false)) {
                 throw new IpiException("the i-PI server accepted no data for " + IpiTimeouts.seconds(timeouts.message())
                         + " while the driver was sending " + what + " (message timeout): gave up");
             }
@@ -236,7 +236,9 @@ public final class IpiConnection implements AutoCloseable {
     private boolean fill(ByteBuffer buf, Duration firstWait, String field, boolean eofAllowed) {
         int wanted = buf.remaining();
         long quiet = timeouts.message().toNanos();
-        long deadline = firstWait.isZero() ? Long.MAX_VALUE : System.nanoTime() + firstWait.toNanos();
+        // deadlines are compared by difference (nanoTime may be negative or wrap); "forever" is a flag
+        boolean forever = firstWait.isZero();
+        long deadline = System.nanoTime() + (forever ? 0 : firstWait.toNanos());
         while (buf.hasRemaining()) {
             int n;
             try {
@@ -255,8 +257,9 @@ public final class IpiConnection implements AutoCloseable {
                         + ": got " + got + " of " + wanted + " bytes");
             }
             if (n > 0) {
+                forever = false;
                 deadline = System.nanoTime() + quiet;
-            } else if (!await(SelectionKey.OP_READ, deadline)) {
+            } else if (!await(SelectionKey.OP_READ, deadline, forever)) {
                 int got = wanted - buf.remaining();
                 if (eofAllowed && got == 0) {
                     throw new IpiException("the i-PI server sent no message for " + IpiTimeouts.seconds(firstWait)
@@ -282,15 +285,18 @@ public final class IpiConnection implements AutoCloseable {
         }
     }
 
-    /** Waits until the channel is ready for {@code op} or the deadline passes; false on timeout. */
-    private boolean await(int op, long deadline) {
+    /**
+     * Waits until the channel is ready for {@code op} or the deadline (a {@link System#nanoTime}
+     * value) passes, unless {@code forever}; false on timeout.
+     */
+    private boolean await(int op, long deadline, boolean forever) {
         long left = deadline - System.nanoTime();
-        if (left <= 0) {
+        if (!forever && left <= 0) {
             return false;
         }
         key.interestOps(op);
         try {
-            if (deadline == Long.MAX_VALUE) {
+            if (forever) {
                 selector.select();
             } else {
                 selector.select(Math.max(1, (left + 999_999) / 1_000_000));

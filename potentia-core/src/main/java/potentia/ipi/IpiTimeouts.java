@@ -29,6 +29,11 @@ public record IpiTimeouts(Duration connect, Duration message, Duration idle) {
         if (idle.isNegative()) {
             throw new IllegalArgumentException("idle timeout must be ≥ 0 (0: none), got " + idle);
         }
+        for (Duration d : new Duration[] {connect, message, idle}) {
+            if (d.compareTo(Duration.ofDays(365 * 100)) > 0) {
+                throw new IllegalArgumentException("timeouts must be at most 100 years, got " + d);
+            }
+        }
     }
 
     /** A copy with another connect timeout. */
