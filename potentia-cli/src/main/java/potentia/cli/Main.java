@@ -10,12 +10,21 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Machine-learned interatomic potentials and the simulations they power.",
-        subcommands = {EvalCommand.class, ConvertCommand.class, CheckGradientsCommand.class, RelaxCommand.class,
-            AnalyseCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            EvalCommand.class,
+            ConvertCommand.class,
+            CheckGradientsCommand.class,
+            RelaxCommand.class,
+            AnalyseCommand.class,
+            ServeCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  potentia eval --potential sw examples/si-structures.extxyz -o si-sw.extxyz",
             "  potentia convert POSCAR si.extxyz",
             "  potentia check-gradients --potential sw examples/si-structures.extxyz",
+            "  potentia relax --potential sw --structure si.extxyz --cell -o si-relaxed.extxyz",
+            "  potentia analyse rdf md/trajectory.extxyz -o rdf/",
+            "  potentia serve --potential sw --structure si64.extxyz --unix si",
             "  potentia help eval",
             "", "Errors print one line and exit with a non-zero code; set POTENTIA_DEBUG=1 for the stack trace."})
 public final class Main implements Runnable {
