@@ -39,9 +39,16 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        withHelpOptions(cl);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(Main::onFailure);
         return cl.execute(args);
+    }
+
+    /** Gives every command and subcommand -h/--help and -V/--version, however it was declared. */
+    private static void withHelpOptions(CommandLine cl) {
+        cl.getCommandSpec().mixinStandardHelpOptions(true);
+        cl.getSubcommands().values().forEach(Main::withHelpOptions);
     }
 
     @Override
