@@ -25,7 +25,9 @@ import potentia.structure.Structure;
  *
  * <p>Cost is O(neighbours) per centre (the Y_lm route); radial functions come from a
  * {@link RadialTable} accurate to {@value #TABLE_TOLERANCE} relative unless built with
- * {@link #exact}. Immutable and thread-safe; each call allocates its scratch once.
+ * {@link #exact}. With tables, and when the JVM has the Vector API module, the loops run
+ * vectorised ({@link #vectorised()}); otherwise, and for {@link #jacobian}, scalar loops do the
+ * same work. Immutable and thread-safe; each call allocates its scratch once.
  */
 public final class BesselDescriptor implements Descriptor {
     /** Relative accuracy of the default radial tables (see {@link RadialTable#accurate}). */
@@ -38,7 +40,26 @@ public final class BesselDescriptor implements Descriptor {
     private final RadialFunctions radial;
     private final RealSphericalHarmonics harmonics;
     private final SpectrumLayout layout;
+    private final SpectrumAlgebra algebra;
     private final List<String> labels;
+    /** Whether features, backward and tangent run the Vector API kernel. */
+    private final boolean vectorised;
+
+    /** Whether the JVM was started with the incubating Vector API (--add-modules jdk.incubator.vector). */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    private BesselDescriptor(BesselDescriptor d, boolean vectorised) {
+        this.cutoff = d.cutoff;
+        this.nMax = d.nMax;
+        this.species = d.species;
+        this.indexOfZ = d.indexOfZ;
+        this.radial = d.radial;
+        this.harmonics = d.harmonics;
+        this.layout = d.layout;
+        this.algebra = d.algebra;
+        this.labels = d.labels;
+        this.vectorised = vectorised;
+    }
 
     private BesselDescriptor(RadialBasis basis, RadialFunctions radial, List<Element> species) {
         this.cutoff = basis.cutoff();
@@ -60,6 +81,8 @@ public final class BesselDescriptor implements Descriptor {
         }
         this.harmonics = new RealSphericalHarmonics(nMax);
         this.layout = new SpectrumLayout(nMax, this.species.size());
+        this.algebra = new SpectrumAlgebra(layout);
+        this.vectorised = VECTOR_API && radial instanceof RadialTable;
         List<String> l = new ArrayList<>(layout.featureCount);
         for (int b = 0; b < this.species.size(); b++) {
             for (int c = b; c < this.species.size(); c++) {
@@ -95,6 +118,19 @@ public final class BesselDescriptor implements Descriptor {
     public static BesselDescriptor exact(double cutoff, int nMax, List<Element> species) {
         RadialBasis basis = new RadialBasis(cutoff, nMax);
         return new BesselDescriptor(basis, basis, species);
+    }
+
+    /**
+     * The same descriptor computed by the plain scalar loops (the reference the vectorised
+     * kernel is tested against; same numbers up to rounding).
+     */
+    BesselDescriptor scalar() {
+        return new BesselDescriptor(this, false);
+    }
+
+    /** Whether the Vector API kernel computes features, backward and tangent. */
+    public boolean vectorised() {
+        return vectorised;
     }
 
     @Override
@@ -148,7 +184,11 @@ public final class BesselDescriptor implements Descriptor {
     public void features(Structure s, NeighbourList neighbours, int from, int to, double[] out) {
         check(s, neighbours, from, to);
         checkLength("out", out, s.size());
-        new BesselKernel(this, s, neighbours, from, to).features(from, to, out);
+        if (vectorised) {
+            new BesselVectorKernel(this, s, neighbours, from, to).features(from, to, out);
+        } else {
+            new BesselKernel(this, s, neighbours, from, to).features(from, to, out);
+        }
     }
 
     @Override
@@ -159,7 +199,11 @@ public final class BesselDescriptor implements Descriptor {
             throw new IllegalArgumentException("tally holds forces of " + tally.forces.length / 3 + " atoms, structure has "
                     + s.size());
         }
-        new BesselKernel(this, s, neighbours, from, to).backward(dEdG, from, to, tally);
+        if (vectorised) {
+            new BesselVectorKernel(this, s, neighbours, from, to).backward(dEdG, from, to, tally);
+        } else {
+            new BesselKernel(this, s, neighbours, from, to).backward(dEdG, from, to, tally);
+        }
     }
 
     @Override
@@ -174,7 +218,11 @@ public final class BesselDescriptor implements Descriptor {
         if (strain != null && strain.length != 9) {
             throw new IllegalArgumentException("strain must be 3×3 (9 numbers), got " + strain.length);
         }
-        new BesselKernel(this, s, neighbours, from, to).tangent(displacement, strain, from, to, out);
+        if (vectorised) {
+            new BesselVectorKernel(this, s, neighbours, from, to).tangent(displacement, strain, from, to, out);
+        } else {
+            new BesselKernel(this, s, neighbours, from, to).tangent(displacement, strain, from, to, out);
+        }
     }
 
     /**
@@ -200,6 +248,10 @@ public final class BesselDescriptor implements Descriptor {
 
     SpectrumLayout layout() {
         return layout;
+    }
+
+    SpectrumAlgebra algebra() {
+        return algebra;
     }
 
     /** Species index of atomic number z, or −1. */

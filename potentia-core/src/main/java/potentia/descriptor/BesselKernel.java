@@ -5,8 +5,9 @@ import potentia.potential.Tally;
 import potentia.structure.Structure;
 
 /**
- * The per-centre loops of {@link BesselDescriptor}, hand-written because they are the force
- * field's hot path. Per centre: (1) gather the neighbours inside r_c; (2) per neighbour, the
+ * The scalar per-centre loops of {@link BesselDescriptor}: the reference that
+ * {@link BesselVectorKernel} is checked against, the route used without the Vector API or with
+ * exact radial functions, and the explicit Jacobian. Per centre: (1) gather the neighbours inside r_c; (2) per neighbour, the
  * radial functions (a table lookup) and the real harmonics with their gradients, kept per
  * neighbour in scratch rows so that the backward and tangent passes reuse them; (3) the
  * expansion coefficients c^β_{nlm} = Σ_j g Y; then either the power spectrum, or
@@ -23,6 +24,7 @@ final class BesselKernel {
     private final NeighbourList list;
     private final RadialFunctions radial;
     private final RealSphericalHarmonics harmonics;
+    private final SpectrumAlgebra algebra;
     private final double[] h;
     private final double cutoffSq;
 
@@ -65,6 +67,7 @@ final class BesselKernel {
         this.list = list;
         this.radial = descriptor.radial();
         this.harmonics = descriptor.harmonics();
+        this.algebra = descriptor.algebra();
         this.h = s.cell().matrix();
         double rc = descriptor.cutoff();
         this.cutoffSq = rc * rc;
@@ -123,7 +126,7 @@ final class BesselKernel {
                 harmonics.evaluate(ndx[q] * inv, ndy[q] * inv, ndz[q] * inv, y, 0, shScratch);
                 accumulate(nt[q] * nc, 0, 0);
             }
-            spectrum(c, out, i * nf);
+            algebra.spectrum(c, out, i * nf);
         }
     }
 
@@ -132,7 +135,7 @@ final class BesselKernel {
         double wxx = 0, wxy = 0, wxz = 0, wyx = 0, wyy = 0, wyz = 0, wzx = 0, wzy = 0, wzz = 0;
         for (int i = from; i < to; i++) {
             int n = prepare(i);
-            adjoint(dEdG, i * nf);
+            algebra.adjoint(c, dEdG, i * nf, a);
             double fix = 0, fiy = 0, fiz = 0;
             for (int q = 0; q < n; q++) {
                 int cb = nt[q] * nc;
@@ -265,7 +268,7 @@ final class BesselKernel {
                     }
                 }
             }
-            spectrumTangent(out, i * nf);
+            algebra.spectrumTangent(c, dc, out, i * nf);
         }
     }
 
@@ -399,80 +402,6 @@ final class BesselKernel {
                 double gv = g[ri + k];
                 for (int m = 0; m < w; m++) {
                     c[ci + m] += gv * y[y0 + m];
-                }
-            }
-        }
-    }
-
-    /** Power spectrum of the coefficients into out[o, o + nf). */
-    private void spectrum(double[] coefficients, double[] out, int o) {
-        for (int beta = 0; beta < speciesCount; beta++) {
-            for (int gamma = beta; gamma < speciesCount; gamma++) {
-                int fo = o + pairIndex[beta * speciesCount + gamma] * nr;
-                int cb = beta * nc;
-                int cg = gamma * nc;
-                for (int l = 0; l <= lMax; l++) {
-                    int w = 2 * l + 1;
-                    int ci = coefficientStart[l];
-                    for (int k = 0; k <= lMax - l; k++, ci += w) {
-                        double sum = 0;
-                        for (int m = 0; m < w; m++) {
-                            sum += coefficients[cb + ci + m] * coefficients[cg + ci + m];
-                        }
-                        out[fo + radialStart[l] + k] = sum;
-                    }
-                }
-            }
-        }
-    }
-
-    /** dp = Σ_m dc^β c^γ + c^β dc^γ into out[o, o + nf). */
-    private void spectrumTangent(double[] out, int o) {
-        for (int beta = 0; beta < speciesCount; beta++) {
-            for (int gamma = beta; gamma < speciesCount; gamma++) {
-                int fo = o + pairIndex[beta * speciesCount + gamma] * nr;
-                int cb = beta * nc;
-                int cg = gamma * nc;
-                for (int l = 0; l <= lMax; l++) {
-                    int w = 2 * l + 1;
-                    int ci = coefficientStart[l];
-                    for (int k = 0; k <= lMax - l; k++, ci += w) {
-                        double sum = 0;
-                        for (int m = 0; m < w; m++) {
-                            sum += dc[cb + ci + m] * c[cg + ci + m] + c[cb + ci + m] * dc[cg + ci + m];
-                        }
-                        out[fo + radialStart[l] + k] = sum;
-                    }
-                }
-            }
-        }
-    }
-
-    /** a^β = ∂E/∂c^β = Σ_γ W^{βγ} c^γ with W^{ββ} = 2 ∂E/∂p^{ββ} and W^{βγ} = ∂E/∂p^{βγ}. */
-    private void adjoint(double[] dEdG, int o) {
-        java.util.Arrays.fill(a, 0);
-        for (int beta = 0; beta < speciesCount; beta++) {
-            for (int gamma = beta; gamma < speciesCount; gamma++) {
-                int fo = o + pairIndex[beta * speciesCount + gamma] * nr;
-                int cb = beta * nc;
-                int cg = gamma * nc;
-                for (int l = 0; l <= lMax; l++) {
-                    int w = 2 * l + 1;
-                    int ci = coefficientStart[l];
-                    for (int k = 0; k <= lMax - l; k++, ci += w) {
-                        double wv = dEdG[fo + radialStart[l] + k];
-                        if (beta == gamma) {
-                            double w2 = 2 * wv;
-                            for (int m = 0; m < w; m++) {
-                                a[cb + ci + m] += w2 * c[cb + ci + m];
-                            }
-                        } else {
-                            for (int m = 0; m < w; m++) {
-                                a[cb + ci + m] += wv * c[cg + ci + m];
-                                a[cg + ci + m] += wv * c[cb + ci + m];
-                            }
-                        }
-                    }
                 }
             }
         }

@@ -5,8 +5,8 @@ package potentia.descriptor;
  * into K equal intervals, each function on each interval the degree-D Chebyshev interpolant of
  * the exact function, stored as monomial coefficients in the interval's local variable
  * s ∈ [−1, 1] (centred, so the coefficients fall off fast and the conversion from the
- * Chebyshev form loses nothing). Derivatives are the interpolant's own derivatives, so the
- * tabulated descriptor's forces are the exact gradient of its energy.
+ * Chebyshev form loses nothing). Derivatives are the interpolant's own derivatives (Horner for
+ * P and P' together), so the tabulated descriptor's forces are the exact gradient of its energy.
  *
  * <p>Why: the descriptor evaluates every function at every neighbour, and a spherical Bessel
  * function costs a sine, a cosine, a division and a recurrence; a table costs D fused
@@ -28,10 +28,8 @@ public final class RadialTable implements RadialFunctions {
     /** Functions per coefficient row: count rounded up to a multiple of 8 (one 512-bit vector of doubles). */
     final int stride;
     private final double inverseWidth;
-    /** Value coefficients: [interval][power 0..D][function], function fastest. */
+    /** Coefficients: [interval][power 0..D][function], function fastest, rows padded to {@link #stride}. */
     final double[] value;
-    /** Derivative (d/dr) coefficients: [interval][power 0..D−1][function]. */
-    final double[] slope;
     private final double valueError;
     private final double derivativeError;
 
@@ -54,7 +52,6 @@ public final class RadialTable implements RadialFunctions {
         this.stride = (count + 7) / 8 * 8;
         this.inverseWidth = intervals / cutoff;
         this.value = new double[intervals * (degree + 1) * stride];
-        this.slope = new double[intervals * degree * stride];
         fit(basis);
         double[] errors = measure(basis);
         this.valueError = errors[0];
@@ -137,10 +134,6 @@ public final class RadialTable implements RadialFunctions {
                 for (int p = 0; p < np; p++) {
                     value[(k * np + p) * stride + f] = mono[p];
                 }
-                // d/dr = (2/h) d/ds
-                for (int p = 0; p < degree; p++) {
-                    slope[(k * degree + p) * stride + f] = (p + 1) * mono[p + 1] * 2 / h;
-                }
             }
         }
     }
@@ -220,15 +213,13 @@ public final class RadialTable implements RadialFunctions {
         int k = interval(r);
         double s = local(r, k);
         int base = k * (degree + 1) * stride;
-        int top = base + degree * stride;
+        // function-outer Horner: each function is one register chain, no stores in between
         for (int f = 0; f < count; f++) {
-            g[offset + f] = value[top + f];
-        }
-        for (int p = degree - 1; p >= 0; p--) {
-            int row = base + p * stride;
-            for (int f = 0; f < count; f++) {
-                g[offset + f] = Math.fma(g[offset + f], s, value[row + f]);
+            double v = value[base + degree * stride + f];
+            for (int p = degree - 1; p >= 0; p--) {
+                v = Math.fma(v, s, value[base + p * stride + f]);
             }
+            g[offset + f] = v;
         }
     }
 
@@ -236,17 +227,23 @@ public final class RadialTable implements RadialFunctions {
     public void valuesAndDerivatives(double r, double[] g, double[] dg, int offset) {
         int k = interval(r);
         double s = local(r, k);
-        values(r, g, offset);
-        int base = k * degree * stride;
-        int top = base + (degree - 1) * stride;
+        double dsdr = 2 * inverseWidth;
+        int base = k * (degree + 1) * stride;
         for (int f = 0; f < count; f++) {
-            dg[offset + f] = slope[top + f];
-        }
-        for (int p = degree - 2; p >= 0; p--) {
-            int row = base + p * stride;
-            for (int f = 0; f < count; f++) {
-                dg[offset + f] = Math.fma(dg[offset + f], s, slope[row + f]);
+            // simultaneous Horner for P(s) and P'(s)
+            double v = value[base + degree * stride + f];
+            double d = 0;
+            for (int p = degree - 1; p >= 0; p--) {
+                d = Math.fma(d, s, v);
+                v = Math.fma(v, s, value[base + p * stride + f]);
             }
+            g[offset + f] = v;
+            dg[offset + f] = d * dsdr;
         }
+    }
+
+    /** ds/dr of the local variable, 1/Å. */
+    double localSlope() {
+        return 2 * inverseWidth;
     }
 }

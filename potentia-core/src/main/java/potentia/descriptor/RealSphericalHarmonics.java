@@ -15,12 +15,12 @@ package potentia.descriptor;
 public final class RealSphericalHarmonics {
     private final int lMax;
     /** N_lm with the √2 of m &gt; 0 folded in, at [l² + l + m], m ≥ 0. */
-    private final double[] norm;
+    final double[] norm;
     /** Recurrence factors (2l−1)/(l−m) and (l+m−1)/(l−m) at [l² + l + m]. */
-    private final double[] ra;
-    private final double[] rb;
+    final double[] ra;
+    final double[] rb;
     /** Q_m^m = (2m−1)!!. */
-    private final double[] diagonal;
+    final double[] diagonal;
 
     /** @param lMax largest l, ≥ 0 */
     public RealSphericalHarmonics(int lMax) {
