@@ -193,16 +193,28 @@ public final class BesselDescriptor implements Descriptor {
 
     @Override
     public void backward(Structure s, NeighbourList neighbours, double[] dEdG, int from, int to, Tally tally) {
+        backwardEach(s, neighbours, new double[][] {dEdG}, from, to, new Tally[] {tally});
+    }
+
+    /** {@inheritDoc} Radial functions, harmonics and coefficients are computed once for all K. */
+    @Override
+    public void backwardEach(Structure s, NeighbourList neighbours, double[][] dEdG, int from, int to,
+            Tally[] tallies) {
         check(s, neighbours, from, to);
-        checkLength("dEdG", dEdG, s.size());
-        if (tally.forces.length != 3 * s.size()) {
-            throw new IllegalArgumentException("tally holds forces of " + tally.forces.length / 3 + " atoms, structure has "
-                    + s.size());
+        if (dEdG.length != tallies.length) {
+            throw new IllegalArgumentException(dEdG.length + " gradients but " + tallies.length + " tallies");
+        }
+        for (int k = 0; k < dEdG.length; k++) {
+            checkLength("dEdG", dEdG[k], s.size());
+            if (tallies[k].forces.length != 3 * s.size()) {
+                throw new IllegalArgumentException("tally holds forces of " + tallies[k].forces.length / 3
+                        + " atoms, structure has " + s.size());
+            }
         }
         if (vectorised) {
-            new BesselVectorKernel(this, s, neighbours, from, to).backward(dEdG, from, to, tally);
+            new BesselVectorKernel(this, s, neighbours, from, to).backward(dEdG, from, to, tallies);
         } else {
-            new BesselKernel(this, s, neighbours, from, to).backward(dEdG, from, to, tally);
+            new BesselKernel(this, s, neighbours, from, to).backward(dEdG, from, to, tallies);
         }
     }
 

@@ -130,84 +130,96 @@ final class BesselKernel {
         }
     }
 
-    void backward(double[] dEdG, int from, int to, Tally tally) {
-        double[] f = tally.forces;
-        double wxx = 0, wxy = 0, wxz = 0, wyx = 0, wyy = 0, wyz = 0, wzx = 0, wzy = 0, wzz = 0;
+    /** For each k, forces and virial of ∂E/∂G = dEdG[k] into tallies[k]. */
+    void backward(double[][] dEdG, int from, int to, Tally[] tallies) {
+        double[] virials = new double[9 * dEdG.length];
         for (int i = from; i < to; i++) {
             int n = prepare(i);
-            algebra.adjoint(c, dEdG, i * nf, a);
-            double fix = 0, fiy = 0, fiz = 0;
-            for (int q = 0; q < n; q++) {
-                int cb = nt[q] * nc;
-                int gr = q * nr;
-                int hr = q * nh;
-                java.util.Arrays.fill(b, 0);
-                java.util.Arrays.fill(t, 0);
-                for (int l = 0; l <= lMax; l++) {
-                    int w = 2 * l + 1;
-                    int y0 = l * l;
-                    int ci = cb + coefficientStart[l];
-                    int ri = gr + radialStart[l];
-                    for (int k = 0; k <= lMax - l; k++, ci += w) {
-                        double gv = g[ri + k];
-                        double dgv = dg[ri + k];
-                        for (int m = 0; m < w; m++) {
-                            double am = a[ci + m];
-                            b[y0 + m] += am * gv;
-                            t[y0 + m] += am * dgv;
-                        }
+            for (int k = 0; k < dEdG.length; k++) {
+                algebra.adjoint(c, dEdG[k], i * nf, a);
+                pairGradients(i, n, tallies[k].forces, virials, 9 * k);
+            }
+        }
+        for (int k = 0; k < dEdG.length; k++) {
+            for (int e = 0; e < 9; e++) {
+                tallies[k].virial[e] += virials[9 * k + e];
+            }
+        }
+    }
+
+    /** Forces, and the virial added to virial[o, o + 9), of centre i's n neighbours for the adjoint a. */
+    private void pairGradients(int i, int n, double[] f, double[] virial, int o) {
+        double wxx = 0, wxy = 0, wxz = 0, wyx = 0, wyy = 0, wyz = 0, wzx = 0, wzy = 0, wzz = 0;
+        double fix = 0, fiy = 0, fiz = 0;
+        for (int q = 0; q < n; q++) {
+            int cb = nt[q] * nc;
+            int gr = q * nr;
+            int hr = q * nh;
+            java.util.Arrays.fill(b, 0);
+            java.util.Arrays.fill(t, 0);
+            for (int l = 0; l <= lMax; l++) {
+                int w = 2 * l + 1;
+                int y0 = l * l;
+                int ci = cb + coefficientStart[l];
+                int ri = gr + radialStart[l];
+                for (int k = 0; k <= lMax - l; k++, ci += w) {
+                    double gv = g[ri + k];
+                    double dgv = dg[ri + k];
+                    for (int m = 0; m < w; m++) {
+                        double am = a[ci + m];
+                        b[y0 + m] += am * gv;
+                        t[y0 + m] += am * dgv;
                     }
                 }
-                double sr = 0, vx = 0, vy = 0, vz = 0;
-                for (int lm = 0; lm < nh; lm++) {
-                    double bm = b[lm];
-                    sr += t[lm] * y[hr + lm];
-                    vx += bm * gx[hr + lm];
-                    vy += bm * gy[hr + lm];
-                    vz += bm * gz[hr + lm];
-                }
-                double r = Math.sqrt(nr2[q]);
-                double inv = 1 / r;
-                double ux = ndx[q] * inv;
-                double uy = ndy[q] * inv;
-                double uz = ndz[q] * inv;
-                double uv = ux * vx + uy * vy + uz * vz;
-                // ∂E/∂d for this pair
-                double ex = sr * ux + (vx - uv * ux) * inv;
-                double ey = sr * uy + (vy - uv * uy) * inv;
-                double ez = sr * uz + (vz - uv * uz) * inv;
-                int j = nj[q];
-                f[3 * j] -= ex;
-                f[3 * j + 1] -= ey;
-                f[3 * j + 2] -= ez;
-                fix += ex;
-                fiy += ey;
-                fiz += ez;
-                // virial Σ d ⊗ f_j, f_j = −∂E/∂d
-                wxx -= ndx[q] * ex;
-                wxy -= ndx[q] * ey;
-                wxz -= ndx[q] * ez;
-                wyx -= ndy[q] * ex;
-                wyy -= ndy[q] * ey;
-                wyz -= ndy[q] * ez;
-                wzx -= ndz[q] * ex;
-                wzy -= ndz[q] * ey;
-                wzz -= ndz[q] * ez;
             }
-            f[3 * i] += fix;
-            f[3 * i + 1] += fiy;
-            f[3 * i + 2] += fiz;
+            double sr = 0, vx = 0, vy = 0, vz = 0;
+            for (int lm = 0; lm < nh; lm++) {
+                double bm = b[lm];
+                sr += t[lm] * y[hr + lm];
+                vx += bm * gx[hr + lm];
+                vy += bm * gy[hr + lm];
+                vz += bm * gz[hr + lm];
+            }
+            double r = Math.sqrt(nr2[q]);
+            double inv = 1 / r;
+            double ux = ndx[q] * inv;
+            double uy = ndy[q] * inv;
+            double uz = ndz[q] * inv;
+            double uv = ux * vx + uy * vy + uz * vz;
+            // ∂E/∂d for this pair
+            double ex = sr * ux + (vx - uv * ux) * inv;
+            double ey = sr * uy + (vy - uv * uy) * inv;
+            double ez = sr * uz + (vz - uv * uz) * inv;
+            int j = nj[q];
+            f[3 * j] -= ex;
+            f[3 * j + 1] -= ey;
+            f[3 * j + 2] -= ez;
+            fix += ex;
+            fiy += ey;
+            fiz += ez;
+            // virial Σ d ⊗ f_j, f_j = −∂E/∂d
+            wxx -= ndx[q] * ex;
+            wxy -= ndx[q] * ey;
+            wxz -= ndx[q] * ez;
+            wyx -= ndy[q] * ex;
+            wyy -= ndy[q] * ey;
+            wyz -= ndy[q] * ez;
+            wzx -= ndz[q] * ex;
+            wzy -= ndz[q] * ey;
+            wzz -= ndz[q] * ez;
         }
-        double[] v = tally.virial;
-        v[0] += wxx;
-        v[1] += wxy;
-        v[2] += wxz;
-        v[3] += wyx;
-        v[4] += wyy;
-        v[5] += wyz;
-        v[6] += wzx;
-        v[7] += wzy;
-        v[8] += wzz;
+        f[3 * i] += fix;
+        f[3 * i + 1] += fiy;
+        f[3 * i + 2] += fiz;
+        virial[o] += wxx;
+        virial[o + 1] += wxy;
+        virial[o + 2] += wxz;
+        virial[o + 3] += wyx;
+        virial[o + 4] += wyy;
+        virial[o + 5] += wyz;
+        virial[o + 6] += wzx;
+        virial[o + 7] += wzy;
+        virial[o + 8] += wzz;
     }
 
     void tangent(double[] displacement, double[] strain, int from, int to, double[] out) {

@@ -183,61 +183,79 @@ final class BesselVectorKernel {
         }
     }
 
-    void backward(double[] dEdG, int from, int to, Tally tally) {
-        double[] f = tally.forces;
-        double wxx = 0, wxy = 0, wxz = 0, wyx = 0, wyy = 0, wyz = 0, wzx = 0, wzy = 0, wzz = 0;
+    /**
+     * For each k, forces and virial of ∂E/∂G = dEdG[k] into tallies[k]; the per-neighbour work
+     * that does not depend on ∂E/∂G is done once for all k.
+     */
+    void backward(double[][] dEdG, int from, int to, Tally[] tallies) {
+        int count = dEdG.length;
+        double[] virials = new double[9 * count];
         for (int i = from; i < to; i++) {
             int np = gather(i);
             radial(np, true);
             harmonics(np, true);
             coefficients(g, null, c);
-            algebra.adjoint(c, dEdG, i * nf, a);
-            for (int beta = 0; beta < speciesCount; beta++) {
-                for (int q0 = blockStart[beta]; q0 < blockStart[beta + 1]; q0 += LANES) {
-                    gradientChunk(beta, q0);
+            for (int k = 0; k < count; k++) {
+                algebra.adjoint(c, dEdG[k], i * nf, a);
+                for (int beta = 0; beta < speciesCount; beta++) {
+                    for (int q0 = blockStart[beta]; q0 < blockStart[beta + 1]; q0 += LANES) {
+                        gradientChunk(beta, q0);
+                    }
                 }
+                scatter(i, tallies[k].forces, virials, 9 * k);
             }
-            double fix = 0, fiy = 0, fiz = 0;
-            for (int beta = 0; beta < speciesCount; beta++) {
-                for (int q = blockStart[beta], end = q + blockCount[beta]; q < end; q++) {
-                    double px = ex[q];
-                    double py = ey[q];
-                    double pz = ez[q];
-                    int j = nj[q];
-                    f[3 * j] -= px;
-                    f[3 * j + 1] -= py;
-                    f[3 * j + 2] -= pz;
-                    fix += px;
-                    fiy += py;
-                    fiz += pz;
-                    double dx = ndx[q];
-                    double dyy = ndy[q];
-                    double dz = ndz[q];
-                    wxx -= dx * px;
-                    wxy -= dx * py;
-                    wxz -= dx * pz;
-                    wyx -= dyy * px;
-                    wyy -= dyy * py;
-                    wyz -= dyy * pz;
-                    wzx -= dz * px;
-                    wzy -= dz * py;
-                    wzz -= dz * pz;
-                }
-            }
-            f[3 * i] += fix;
-            f[3 * i + 1] += fiy;
-            f[3 * i + 2] += fiz;
         }
-        double[] v = tally.virial;
-        v[0] += wxx;
-        v[1] += wxy;
-        v[2] += wxz;
-        v[3] += wyx;
-        v[4] += wyy;
-        v[5] += wyz;
-        v[6] += wzx;
-        v[7] += wzy;
-        v[8] += wzz;
+        for (int k = 0; k < count; k++) {
+            double[] v = tallies[k].virial;
+            for (int e = 0; e < 9; e++) {
+                v[e] += virials[9 * k + e];
+            }
+        }
+    }
+
+    /** Adds the pair gradients in ex, ey, ez of centre i's real neighbours to the forces and to virial[o, o + 9). */
+    private void scatter(int i, double[] f, double[] virial, int o) {
+        double wxx = 0, wxy = 0, wxz = 0, wyx = 0, wyy = 0, wyz = 0, wzx = 0, wzy = 0, wzz = 0;
+        double fix = 0, fiy = 0, fiz = 0;
+        for (int beta = 0; beta < speciesCount; beta++) {
+            for (int q = blockStart[beta], end = q + blockCount[beta]; q < end; q++) {
+                double px = ex[q];
+                double py = ey[q];
+                double pz = ez[q];
+                int j = nj[q];
+                f[3 * j] -= px;
+                f[3 * j + 1] -= py;
+                f[3 * j + 2] -= pz;
+                fix += px;
+                fiy += py;
+                fiz += pz;
+                // virial Σ d ⊗ f_j with f_j = −∂E/∂d
+                double dx = ndx[q];
+                double dyy = ndy[q];
+                double dz = ndz[q];
+                wxx -= dx * px;
+                wxy -= dx * py;
+                wxz -= dx * pz;
+                wyx -= dyy * px;
+                wyy -= dyy * py;
+                wyz -= dyy * pz;
+                wzx -= dz * px;
+                wzy -= dz * py;
+                wzz -= dz * pz;
+            }
+        }
+        f[3 * i] += fix;
+        f[3 * i + 1] += fiy;
+        f[3 * i + 2] += fiz;
+        virial[o] += wxx;
+        virial[o + 1] += wxy;
+        virial[o + 2] += wxz;
+        virial[o + 3] += wyx;
+        virial[o + 4] += wyy;
+        virial[o + 5] += wyz;
+        virial[o + 6] += wzx;
+        virial[o + 7] += wzy;
+        virial[o + 8] += wzz;
     }
 
     /**

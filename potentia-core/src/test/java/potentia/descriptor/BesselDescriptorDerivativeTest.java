@@ -203,6 +203,74 @@ class BesselDescriptorDerivativeTest {
         assertArrayEquals(oneTally.virial, virial, 1e-12 * maxAbs(virial), "virial by ranges");
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2})
+    void backwardEachEqualsOneBackwardPerGradient(long seed) {
+        Structure s = DescriptorFixtures.random(seed);
+        NeighbourList list = list(s);
+        int n = s.size();
+        SplittableRandom rng = new SplittableRandom(seed + 500);
+        double[][] w = new double[3][];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = gaussian(rng, n * d.featureCount());
+        }
+        for (BesselDescriptor each : java.util.List.of(d, d.scalar())) {
+            Tally[] together = {new Tally(n, false), new Tally(n, false), new Tally(n, false)};
+            each.backwardEach(s, list, w, 0, n, together);
+            for (int k = 0; k < w.length; k++) {
+                Tally alone = new Tally(n, false);
+                each.backward(s, list, w[k], 0, n, alone);
+                assertArrayEquals(alone.forces, together[k].forces, "forces of gradient " + k);
+                assertArrayEquals(alone.virial, together[k].virial, "virial of gradient " + k);
+                assertTrue(maxAbs(alone.forces) > 0);
+            }
+        }
+        // the interface's default (one backward per gradient) agrees with the shared-work override
+        Descriptor plain = new Descriptor() {
+            @Override
+            public double cutoff() {
+                return d.cutoff();
+            }
+
+            @Override
+            public java.util.List<potentia.structure.Element> species() {
+                return d.species();
+            }
+
+            @Override
+            public int featureCount() {
+                return d.featureCount();
+            }
+
+            @Override
+            public java.util.List<String> featureLabels() {
+                return d.featureLabels();
+            }
+
+            @Override
+            public void features(Structure st, NeighbourList nl, int from, int to, double[] out) {
+                d.features(st, nl, from, to, out);
+            }
+
+            @Override
+            public void backward(Structure st, NeighbourList nl, double[] g, int from, int to, Tally tally) {
+                d.backward(st, nl, g, from, to, tally);
+            }
+
+            @Override
+            public void tangent(Structure st, NeighbourList nl, double[] v, double[] e, int from, int to, double[] out) {
+                d.tangent(st, nl, v, e, from, to, out);
+            }
+        };
+        Tally[] viaDefault = {new Tally(n, false), new Tally(n, false), new Tally(n, false)};
+        Tally[] viaOverride = {new Tally(n, false), new Tally(n, false), new Tally(n, false)};
+        plain.backwardEach(s, list, w, 0, n, viaDefault);
+        d.backwardEach(s, list, w, 0, n, viaOverride);
+        for (int k = 0; k < w.length; k++) {
+            assertArrayEquals(viaOverride[k].forces, viaDefault[k].forces, "default backwardEach, gradient " + k);
+        }
+    }
+
     private static double dot(double[] a, double[] b) {
         double s = 0;
         for (int k = 0; k < a.length; k++) {
