@@ -82,7 +82,7 @@ public final class BesselDescriptor implements Descriptor {
         this.harmonics = new RealSphericalHarmonics(nMax);
         this.layout = new SpectrumLayout(nMax, this.species.size());
         this.algebra = new SpectrumAlgebra(layout);
-        this.vectorised = VECTOR_API && radial instanceof RadialTable;
+        this.vectorised = VECTOR_API && radial instanceof RadialTable t && t.degree() == BesselVectorKernel.DEGREE;
         List<String> l = new ArrayList<>(layout.featureCount);
         for (int b = 0; b < this.species.size(); b++) {
             for (int c = b; c < this.species.size(); c++) {

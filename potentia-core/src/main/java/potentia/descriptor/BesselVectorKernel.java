@@ -27,6 +27,8 @@ import potentia.structure.Structure;
 final class BesselVectorKernel {
     private static final VectorSpecies<Double> V = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = V.length();
+    /** The radial tables' polynomial degree this kernel is written for. */
+    static final int DEGREE = 8;
 
     private final BesselDescriptor descriptor;
     private final Structure s;
@@ -36,8 +38,8 @@ final class BesselVectorKernel {
     private final double cutoffSq;
 
     private final double[] coef;
+    private final double[] slope;
     private final int stride;
-    private final int degree;
     private final RadialTable table;
     private final double[] norm;
     private final double[] ra;
@@ -79,7 +81,6 @@ final class BesselVectorKernel {
     private final double[] ex;
     private final double[] ey;
     private final double[] ez;
-    private final double[] rho;
     // per slot rows [cap × stride]; structure of arrays [count × cap]
     private final double[] rowG;
     private final double[] rowD;
@@ -108,8 +109,11 @@ final class BesselVectorKernel {
         this.cutoffSq = rc * rc;
         this.table = (RadialTable) descriptor.radial();
         this.coef = table.value;
+        this.slope = table.slope;
         this.stride = table.stride;
-        this.degree = table.degree();
+        if (table.degree() != DEGREE) {
+            throw new IllegalStateException("vector kernel needs degree-" + DEGREE + " radial tables");
+        }
         RealSphericalHarmonics sh = descriptor.harmonics();
         this.norm = sh.norm;
         this.ra = sh.ra;
@@ -155,7 +159,6 @@ final class BesselVectorKernel {
         ex = new double[cap];
         ey = new double[cap];
         ez = new double[cap];
-        rho = new double[cap];
         rowG = new double[cap * stride];
         rowD = new double[cap * stride];
         g = new double[nr * cap];
@@ -456,7 +459,6 @@ final class BesselVectorKernel {
 
     /** Radial functions (and derivatives) of slots [0, np) into g (dg) as [function × cap]; 0 on padding. */
     private void radial(int np, boolean derivatives) {
-        double dsdr = table.localSlope();
         for (int q = 0; q < np; q++) {
             int row = q * stride;
             if (nj[q] < 0) {
@@ -468,29 +470,10 @@ final class BesselVectorKernel {
             }
             double r = nr1[q];
             int k = table.interval(r);
-            DoubleVector sv = DoubleVector.broadcast(V, table.local(r, k));
-            int base = k * (degree + 1) * stride;
-            int top = base + degree * stride;
+            double x = table.local(r, k);
+            estrin8(x, k * 9 * stride, row);
             if (derivatives) {
-                DoubleVector slope = DoubleVector.broadcast(V, dsdr);
-                for (int f0 = 0; f0 < stride; f0 += LANES) {
-                    DoubleVector v = DoubleVector.fromArray(V, coef, top + f0);
-                    DoubleVector d = DoubleVector.zero(V);
-                    for (int p = degree - 1; p >= 0; p--) {
-                        d = d.fma(sv, v);
-                        v = v.fma(sv, DoubleVector.fromArray(V, coef, base + p * stride + f0));
-                    }
-                    v.intoArray(rowG, row + f0);
-                    d.mul(slope).intoArray(rowD, row + f0);
-                }
-            } else {
-                for (int f0 = 0; f0 < stride; f0 += LANES) {
-                    DoubleVector v = DoubleVector.fromArray(V, coef, top + f0);
-                    for (int p = degree - 1; p >= 0; p--) {
-                        v = v.fma(sv, DoubleVector.fromArray(V, coef, base + p * stride + f0));
-                    }
-                    v.intoArray(rowG, row + f0);
-                }
+                estrin7(x, k * 8 * stride, row);
             }
         }
         for (int f = 0; f < nr; f++) {
@@ -506,6 +489,46 @@ final class BesselVectorKernel {
                     dg[o + q] = rowD[q * stride + f];
                 }
             }
+        }
+    }
+
+    /**
+     * The degree-8 value polynomials at s by Estrin's scheme into rowG[row, row + stride): a
+     * dependency depth of 4 multiply-adds instead of Horner's 8, which is what bounds this loop.
+     */
+    private void estrin8(double x, int base, int row) {
+        DoubleVector s1 = DoubleVector.broadcast(V, x);
+        double x2 = x * x;
+        double x4 = x2 * x2;
+        DoubleVector s2 = DoubleVector.broadcast(V, x2);
+        DoubleVector s4 = DoubleVector.broadcast(V, x4);
+        DoubleVector s8 = DoubleVector.broadcast(V, x4 * x4);
+        for (int f0 = 0; f0 < stride; f0 += LANES) {
+            int o = base + f0;
+            DoubleVector p01 = DoubleVector.fromArray(V, coef, o + stride).fma(s1, DoubleVector.fromArray(V, coef, o));
+            DoubleVector p23 = DoubleVector.fromArray(V, coef, o + 3 * stride).fma(s1, DoubleVector.fromArray(V, coef, o + 2 * stride));
+            DoubleVector p45 = DoubleVector.fromArray(V, coef, o + 5 * stride).fma(s1, DoubleVector.fromArray(V, coef, o + 4 * stride));
+            DoubleVector p67 = DoubleVector.fromArray(V, coef, o + 7 * stride).fma(s1, DoubleVector.fromArray(V, coef, o + 6 * stride));
+            DoubleVector p03 = p23.fma(s2, p01);
+            DoubleVector p47 = p67.fma(s2, p45);
+            DoubleVector p07 = p47.fma(s4, p03);
+            DoubleVector.fromArray(V, coef, o + 8 * stride).fma(s8, p07).intoArray(rowG, row + f0);
+        }
+    }
+
+    /** The degree-7 slope polynomials (d/dr) at s by Estrin's scheme into rowD[row, row + stride). */
+    private void estrin7(double x, int base, int row) {
+        DoubleVector s1 = DoubleVector.broadcast(V, x);
+        double x2 = x * x;
+        DoubleVector s2 = DoubleVector.broadcast(V, x2);
+        DoubleVector s4 = DoubleVector.broadcast(V, x2 * x2);
+        for (int f0 = 0; f0 < stride; f0 += LANES) {
+            int o = base + f0;
+            DoubleVector p01 = DoubleVector.fromArray(V, slope, o + stride).fma(s1, DoubleVector.fromArray(V, slope, o));
+            DoubleVector p23 = DoubleVector.fromArray(V, slope, o + 3 * stride).fma(s1, DoubleVector.fromArray(V, slope, o + 2 * stride));
+            DoubleVector p45 = DoubleVector.fromArray(V, slope, o + 5 * stride).fma(s1, DoubleVector.fromArray(V, slope, o + 4 * stride));
+            DoubleVector p67 = DoubleVector.fromArray(V, slope, o + 7 * stride).fma(s1, DoubleVector.fromArray(V, slope, o + 6 * stride));
+            p67.fma(s2, p45).fma(s4, p23.fma(s2, p01)).intoArray(rowD, row + f0);
         }
     }
 

@@ -17,7 +17,7 @@ package potentia.descriptor;
  * ({@link #valueError()}, {@link #derivativeError()}).
  */
 public final class RadialTable implements RadialFunctions {
-    /** Default polynomial degree per interval. */
+    /** Default polynomial degree per interval (the vectorised descriptor kernel is written for it). */
     public static final int DEFAULT_DEGREE = 8;
 
     private final double cutoff;
@@ -30,6 +30,11 @@ public final class RadialTable implements RadialFunctions {
     private final double inverseWidth;
     /** Coefficients: [interval][power 0..D][function], function fastest, rows padded to {@link #stride}. */
     final double[] value;
+    /**
+     * The derivative polynomials' coefficients, d/dr (ds/dr folded in): [interval][power 0..D−1][function],
+     * for kernels that evaluate values and slopes as two independent polynomials.
+     */
+    final double[] slope;
     private final double valueError;
     private final double derivativeError;
 
@@ -52,6 +57,7 @@ public final class RadialTable implements RadialFunctions {
         this.stride = (count + 7) / 8 * 8;
         this.inverseWidth = intervals / cutoff;
         this.value = new double[intervals * (degree + 1) * stride];
+        this.slope = new double[intervals * degree * stride];
         fit(basis);
         double[] errors = measure(basis);
         this.valueError = errors[0];
@@ -133,6 +139,9 @@ public final class RadialTable implements RadialFunctions {
                 }
                 for (int p = 0; p < np; p++) {
                     value[(k * np + p) * stride + f] = mono[p];
+                }
+                for (int p = 0; p < degree; p++) {
+                    slope[(k * degree + p) * stride + f] = (p + 1) * mono[p + 1] * 2 * intervals / cutoff;
                 }
             }
         }
@@ -242,8 +251,4 @@ public final class RadialTable implements RadialFunctions {
         }
     }
 
-    /** ds/dr of the local variable, 1/Å. */
-    double localSlope() {
-        return 2 * inverseWidth;
-    }
 }
