@@ -108,8 +108,16 @@ public final class BesselDescriptor implements Descriptor {
     }
 
     private BesselDescriptor(RadialBasis basis, List<Element> species) {
-        this(basis, RadialTable.accurate(basis, TABLE_TOLERANCE), species);
+        this(basis, TABLES.computeIfAbsent(new TableKey(basis.cutoff(), basis.nMax()),
+                key -> RadialTable.accurate(basis, TABLE_TOLERANCE)), species);
     }
+
+    /** Radial tables are immutable and take tens of milliseconds to build: one per (r_c, n_max) per process. */
+    private record TableKey(double cutoff, int nMax) {
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<TableKey, RadialTable> TABLES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The descriptor evaluating its radial functions exactly from spherical Bessel functions:
