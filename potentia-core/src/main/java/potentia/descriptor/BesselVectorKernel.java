@@ -2,7 +2,6 @@ package potentia.descriptor;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import potentia.neighbour.NeighbourList;
 import potentia.potential.Tally;
@@ -98,6 +97,7 @@ final class BesselVectorKernel {
     private final double[] c;
     private final double[] a;
     private final double[] dc;
+    private final double[] lanes = new double[LANES];
 
     BesselVectorKernel(BesselDescriptor descriptor, Structure s, NeighbourList list, int from, int to) {
         this.descriptor = descriptor;
@@ -657,7 +657,15 @@ final class BesselVectorKernel {
                                 acc = DoubleVector.fromArray(V, second, gi + q0).fma(DoubleVector.fromArray(V, dy, li + q0), acc);
                             }
                         }
-                        out[ci + mm] = acc.reduceLanes(VectorOperators.ADD);
+                        // the lanes' sum in lane order, not reduceLanes(ADD): its order is unspecified
+                        // and differs between the JIT's intrinsic and the interpreter's fallback, so
+                        // the bits would depend on how warm the JVM is
+                        acc.intoArray(lanes, 0);
+                        double sum = lanes[0];
+                        for (int lane = 1; lane < LANES; lane++) {
+                            sum += lanes[lane];
+                        }
+                        out[ci + mm] = sum;
                     }
                 }
             }
