@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Machine-learned interatomic potentials and the simulations they power.",
-        subcommands = {EvalCommand.class, ConvertCommand.class, CheckGradientsCommand.class,
+        subcommands = {EvalCommand.class, ConvertCommand.class, CheckGradientsCommand.class, MdCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  potentia eval --potential sw examples/si-structures.extxyz -o si-sw.extxyz",

@@ -1,5 +1,8 @@
 package potentia.md;
 
+import java.util.Optional;
+import potentia.structure.AtomArray;
+import potentia.structure.Structure;
 import potentia.units.Units;
 
 /**
@@ -136,5 +139,38 @@ public final class Velocities {
     public static double temperature(MdSystem system, double[] v, boolean momentumConserved) {
         int dof = degreesOfFreedom(system, momentumConserved);
         return dof > 0 ? 2 * kinetic(system, v) / (dof * Units.BOLTZMANN) : Double.NaN;
+    }
+
+    /**
+     * The velocities a structure carries, Å/fs: a per-atom {@code velocities} array (3 columns,
+     * Å/fs, as Potentia writes trajectories) or else ASE's {@code momenta} (3 columns, amu·Å per
+     * ASE time unit Å·√(amu/eV) ≈ 10.18 fs), divided by the system's masses and converted.
+     *
+     * @return empty when the structure has neither
+     * @throws IllegalArgumentException for an array of the wrong type or shape
+     */
+    public static Optional<double[]> fromStructure(Structure s, MdSystem system) {
+        var velocities = s.array("velocities");
+        if (velocities.isPresent()) {
+            return Optional.of(threeColumns(velocities.get(), "velocities"));
+        }
+        var momenta = s.array("momenta");
+        if (momenta.isEmpty()) {
+            return Optional.empty();
+        }
+        double[] p = threeColumns(momenta.get(), "momenta");
+        // 1 ASE time unit = 1/√(FORCE_OVER_MASS_TO_ACCELERATION) fs, since 1 eV/(Å·amu) = 1 Å/(ASE time)²
+        double perAseTimeToPerFs = Math.sqrt(Units.FORCE_OVER_MASS_TO_ACCELERATION);
+        for (int a = 0; a < p.length; a++) {
+            p[a] = p[a] / system.mass(a / 3) * perAseTimeToPerFs;
+        }
+        return Optional.of(p);
+    }
+
+    private static double[] threeColumns(AtomArray a, String name) {
+        if (!(a instanceof AtomArray.Reals r) || r.columns() != 3) {
+            throw new IllegalArgumentException("per-atom array '" + name + "' must be three real columns, got " + a);
+        }
+        return r.values();
     }
 }

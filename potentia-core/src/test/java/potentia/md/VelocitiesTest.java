@@ -100,4 +100,25 @@ class VelocitiesTest {
         assertThrows(IllegalArgumentException.class, () -> one.withFixedAtoms(new int[] {8}));
         assertThrows(IllegalArgumentException.class, () -> one.withMasses(Map.of(Element.Si, -1.0)));
     }
+
+    /** ASE stores momenta in amu·Å per ASE time unit; ase.units.fs = 0.09822694788464063 of that unit. */
+    @Test
+    void velocitiesComeFromAVelocitiesArrayOrAseMomenta() {
+        Structure s = Crystals.diamond(Element.Si, 5.43);
+        MdSystem sys = MdSystem.of(s);
+        double[] v = Velocities.maxwellBoltzmann(sys, 300, 3);
+        assertEquals(java.util.Optional.empty().isPresent(), Velocities.fromStructure(s, sys).isPresent());
+        double[] read = Velocities.fromStructure(s.withArray("velocities", new AtomArray.Reals(v, 3)), sys).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(v, read, 0.0);
+        double aseFs = 0.09822694788464063; // from ASE 3.22: ase.units.fs
+        double[] momenta = new double[v.length];
+        for (int a = 0; a < v.length; a++) {
+            momenta[a] = sys.mass(a / 3) * v[a] / aseFs; // Å/fs → Å per ASE time unit, times mass
+        }
+        double[] fromAse = Velocities.fromStructure(s.withArray("momenta", new AtomArray.Reals(momenta, 3)), sys)
+                .orElseThrow();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(v, fromAse, 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> Velocities.fromStructure(
+                s.withArray("velocities", new AtomArray.Reals(new double[8], 1)), sys));
+    }
 }
