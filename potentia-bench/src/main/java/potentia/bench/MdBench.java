@@ -18,12 +18,12 @@ import potentia.structure.Structure;
  * 1000 K, a 1 fs step, a full neighbour list with a 1 Å skin rebuilt when an atom has moved half
  * of it, on both sides.
  *
- * <p>Potentia: an engine on 1 or 2 threads (potential and list builds), warmed up for ≥ 2 s of
- * steps, then the best of 5 rounds of K steps (K chosen so a round takes about a second),
- * everything included (integration, list checks and rebuilds, energy and forces). LAMMPS: a run
- * of the same K steps ({@code velocity create}, {@code fix nve}, same skin and step) on as many
- * MPI ranks as Potentia has threads, timed by its own "Loop time" (the whole MD loop, set-up
- * excluded). Both report their neighbour-list builds, to show comparable work.
+ * <p>Potentia: an engine on 1 or 2 threads (potential and list builds), warmed up for ≥ 3 s and
+ * ≥ 50 steps, then the best of 3 rounds of K steps, K ≥ 200 (several list rebuilds per round)
+ * and about 5 s, everything included (integration, list checks and rebuilds, energy and
+ * forces). LAMMPS: a run of the same K steps ({@code velocity create}, {@code fix nve}, same skin
+ * and step) on as many MPI ranks as Potentia has threads, timed by its own "Loop time" (the whole
+ * MD loop, set-up excluded). Both report their neighbour-list builds, to show comparable work.
  */
 public final class MdBench {
     private MdBench() {
@@ -75,24 +75,25 @@ public final class MdBench {
     private record Result(int steps, double rate, int builds) {
     }
 
-    /** Best of 5 rounds of K steps after ≥ 2 s of warm-up; K makes a round last about a second. */
+    /** Best of 3 rounds of K ≥ 200 steps (about 5 s) after ≥ 3 s and ≥ 50 steps of warm-up. */
     private static Result potentia(Structure s, int threads) {
         MdSystem system = MdSystem.of(s);
         MolecularDynamics md = MolecularDynamics.create(StillingerWeber.silicon().withThreads(threads), system,
                 MdSettings.nve(1.0, 12345).withSkin(1.0),
                 MolecularDynamics.initialState(s, Velocities.maxwellBoltzmann(system, 1000, 12345)), threads);
-        long warmEnd = System.nanoTime() + 2_000_000_000L;
+        long warmEnd = System.nanoTime() + 3_000_000_000L;
         int warmSteps = 0;
-        long warmStart = System.nanoTime();
-        while (System.nanoTime() < warmEnd) {
+        while (System.nanoTime() < warmEnd || warmSteps < 50) {
             md.step();
             warmSteps++;
         }
-        double perStep = (System.nanoTime() - warmStart) * 1e-9 / warmSteps;
-        int k = (int) Math.max(10, Math.min(2000, Math.round(1.0 / perStep)));
+        long probe = System.nanoTime();
+        md.run(10);
+        double perStep = (System.nanoTime() - probe) * 1e-9 / 10;
+        int k = (int) Math.max(200, Math.min(5000, Math.round(5.0 / perStep)));
         double best = Double.POSITIVE_INFINITY;
         int builds = 0;
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 3; round++) {
             int before = md.neighbourBuilds();
             long start = System.nanoTime();
             md.run(k);

@@ -72,7 +72,7 @@ public final class MolecularDynamics {
     private final double[] x;
     private final double[] v;
     private double[] f;
-    private double[] h;
+    private final double[] h;
     private final boolean[] pbc;
     private long step;
     private double time;
