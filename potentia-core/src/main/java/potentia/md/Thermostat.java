@@ -32,7 +32,8 @@ public sealed interface Thermostat {
      * all velocities are scaled by one factor α chosen so that the kinetic energy follows the
      * exact solution, over the time step, of
      * dK = (K̄ − K) dt/τ + 2 √(K K̄/N_f) dW/√τ with K̄ = N_f k_BT/2. Applied for half a step
-     * before and after each velocity Verlet step. Conserves zero total momentum.
+     * before and after each velocity Verlet step. Conserves zero total momentum. A system at rest
+     * (K = 0) cannot be rescaled: give it velocities first.
      *
      * @param temperature K, &gt; 0
      * @param tau relaxation time τ, fs, &gt; 0

@@ -106,4 +106,27 @@ class NveTest {
             assertEquals(0, c, 1e-10);
         }
     }
+
+    /** A cluster in vacuum (no cell): energy conserved, no pressure, zero momentum kept. */
+    @Test
+    void clusterInVacuumConservesEnergy() {
+        Structure fcc = potentia.structure.Crystals.fcc(Element.Ar, 5.3).repeat(2, 2, 2);
+        Structure cluster = Structure.of(fcc.atomicNumbers(), fcc.positions(), potentia.structure.Cell.NONE);
+        MdSystem sys = MdSystem.of(cluster);
+        potentia.potential.lj.LennardJones lj = potentia.potential.lj.LennardJones.of(Element.Ar, 0.0104, 3.4, 8.5,
+                potentia.potential.lj.CutoffMode.smooth(0.8));
+        MolecularDynamics md = MolecularDynamics.create(lj, sys, MdSettings.nve(5, 1),
+                MolecularDynamics.initialState(cluster, Velocities.maxwellBoltzmann(sys, 20, 3)), 1);
+        List<Double> e = new ArrayList<>();
+        md.observe(10, s -> e.add(s.conserved()));
+        md.run(4000);
+        MdSample last = md.sample();
+        assertTrue(Double.isNaN(last.pressure()) && last.volume() == 0);
+        double[] energies = e.stream().mapToDouble(Double::doubleValue).toArray();
+        double spread = Math.sqrt(Stats.variance(energies));
+        assertTrue(spread < 1e-3 * Math.abs(last.potentialEnergy()), "spread " + spread);
+        for (double c : Velocities.momentum(sys, md.state().velocities())) {
+            assertEquals(0, c, 1e-10);
+        }
+    }
 }
