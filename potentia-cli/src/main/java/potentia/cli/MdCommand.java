@@ -29,7 +29,7 @@ import potentia.structure.Structure;
 import potentia.units.Units;
 
 /** {@code potentia md}: molecular dynamics with any potential, into an output directory that can be resumed. */
-@Command(name = "md",
+@Command(name = "md", mixinStandardHelpOptions = true,
         description = {
             "Run molecular dynamics: NVE (velocity Verlet), NVT (Langevin BAOAB or Bussi stochastic velocity "
                     + "rescaling) or NPT (Bernetti-Bussi stochastic cell rescaling, isotropic or anisotropic).",
