@@ -17,10 +17,13 @@ import potentia.structure.Structure;
  * Runs LAMMPS (Debian's {@code lmp}) as the peer of a benchmark, on the very structure the
  * benchmark uses: writes a data file, runs a few MD steps with a fixed neighbour list, and reads
  * the time LAMMPS itself reports for the pair computation ("Pair" row of its timing breakdown),
- * so start-up, input and neighbour building are excluded on both sides.
+ * so start-up, input and neighbour building are excluded on both sides ({@link #run}); or runs
+ * ordinary NVE molecular dynamics with neighbour-list rebuilds and reads the whole loop's time
+ * ({@link #runMd}).
  */
 public final class LammpsPeer {
     private static final Pattern PAIR_ROW = Pattern.compile("^Pair\\s*\\|\\s*([0-9.eE+-]+)\\s*\\|\\s*([0-9.eE+-]+)");
+    private static final Pattern BUILDS = Pattern.compile("^Neighbor list builds = (\\d+)");
     private static final Pattern LOOP = Pattern.compile("^Loop time of ([0-9.eE+-]+) on (\\d+) procs for (\\d+) steps");
 
     private final String executable;
@@ -42,7 +45,7 @@ public final class LammpsPeer {
 
     /** What LAMMPS reported for one run. */
     public record Timing(int processes, int steps, int atoms, double pairSeconds, double loopSeconds,
-            double initialEnergy) {
+            double initialEnergy, int neighbourBuilds) {
         /** Atom-steps per second of the pair (force) computation alone. */
         public double pairAtomStepsPerSecond() {
             return (double) atoms * steps / pairSeconds;
@@ -58,44 +61,85 @@ public final class LammpsPeer {
      */
     public Timing run(Structure s, String pairStyle, String pairCoeff, double skin, int steps, int processes)
             throws IOException, InterruptedException {
+        return execute(s, List.of(
+                "pair_style " + pairStyle,
+                "pair_coeff " + pairCoeff,
+                String.format(Locale.ROOT, "neighbor %.6f bin", skin),
+                "neigh_modify every 100000 delay 0 check no",
+                "fix 1 all nve",
+                "thermo_style custom step pe",
+                "thermo_modify format float %.15g",
+                "thermo 100000",
+                "run " + steps), processes);
+    }
+
+    /**
+     * Runs {@code steps} steps of NVE molecular dynamics as an MD code is normally run: velocities
+     * drawn by {@code velocity create} at {@code temperature} (Gaussian, zero momentum), {@code fix
+     * nve}, a neighbour list with skin {@code skin} Å rebuilt whenever an atom has moved half of it
+     * ({@code neigh_modify every 1 delay 0 check yes}). The timing of interest is
+     * {@link Timing#loopSeconds()}, the whole MD loop.
+     *
+     * @param timestepFs the time step, fs
+     */
+    public Timing runMd(Structure s, String pairStyle, String pairCoeff, double skin, int steps, int processes,
+            double temperature, double timestepFs, long seed) throws IOException, InterruptedException {
+        return execute(s, List.of(
+                "pair_style " + pairStyle,
+                "pair_coeff " + pairCoeff,
+                String.format(Locale.ROOT, "neighbor %.6f bin", skin),
+                "neigh_modify every 1 delay 0 check yes",
+                String.format(Locale.ROOT, "velocity all create %.6f %d dist gaussian mom yes rot no", temperature,
+                        Math.max(1, Math.abs(seed) % 900_000_000)),
+                String.format(Locale.ROOT, "timestep %.9f", timestepFs / 1000),
+                "fix 1 all nve",
+                "thermo_style custom step pe",
+                "thermo_modify format float %.15g",
+                "thermo " + steps,
+                "run " + steps), processes);
+    }
+
+    private Timing execute(Structure s, List<String> commands, int processes) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("potentia-lammps");
         try {
-            writeData(s, dir.resolve("data.lmp"));
-            String input = String.join("\n",
-                    "units metal",
-                    "atom_style atomic",
-                    "boundary p p p",
-                    "read_data data.lmp",
-                    String.format(Locale.ROOT, "mass 1 %.6f", s.element(0).mass()),
-                    "pair_style " + pairStyle,
-                    "pair_coeff " + pairCoeff,
-                    String.format(Locale.ROOT, "neighbor %.6f bin", skin),
-                    "neigh_modify every 100000 delay 0 check no",
-                    "fix 1 all nve",
-                    "thermo_style custom step pe",
-                    "thermo_modify format float %.15g",
-                    "thermo 100000",
-                    "run " + steps,
-                    "");
-            Files.writeString(dir.resolve("in.lmp"), input, StandardCharsets.UTF_8);
-            List<String> cmd = new ArrayList<>();
-            if (processes > 1) {
-                cmd.addAll(List.of("mpirun", "--allow-run-as-root", "--oversubscribe", "-np", Integer.toString(processes)));
-            }
-            cmd.addAll(List.of(executable, "-in", "in.lmp", "-log", "log.lmp", "-screen", "none"));
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("stdout.txt").toFile()).start();
-            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IOException("LAMMPS failed: " + String.join(" ", cmd) + "\n"
-                        + Files.readString(dir.resolve("stdout.txt")));
-            }
-            return parse(Files.readAllLines(dir.resolve("log.lmp")), s.size());
+            return runIn(dir, s, commands, processes);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
+    }
+
+    /**
+     * Runs LAMMPS in {@code dir} (which keeps its outputs: {@code log.lmp} and whatever the
+     * commands write) on the structure, read as {@code data.lmp} with units metal and the mass of
+     * its one element, followed by {@code commands}.
+     */
+    public Timing runIn(Path dir, Structure s, List<String> commands, int processes)
+            throws IOException, InterruptedException {
+        writeData(s, dir.resolve("data.lmp"));
+        List<String> lines = new ArrayList<>(List.of(
+                "units metal",
+                "atom_style atomic",
+                "boundary p p p",
+                "read_data data.lmp",
+                String.format(Locale.ROOT, "mass 1 %.6f", s.element(0).mass())));
+        lines.addAll(commands);
+        lines.add("");
+        Files.writeString(dir.resolve("in.lmp"), String.join("\n", lines), StandardCharsets.UTF_8);
+        List<String> cmd = new ArrayList<>();
+        if (processes > 1) {
+            cmd.addAll(List.of("mpirun", "--allow-run-as-root", "--oversubscribe", "-np", Integer.toString(processes)));
+        }
+        cmd.addAll(List.of(executable, "-in", "in.lmp", "-log", "log.lmp", "-screen", "none"));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stdout.txt").toFile()).start();
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException("LAMMPS failed: " + String.join(" ", cmd) + "\n"
+                    + Files.readString(dir.resolve("stdout.txt")));
+        }
+        return parse(Files.readAllLines(dir.resolve("log.lmp")), s.size());
     }
 
     private static Timing parse(List<String> log, int atoms) throws IOException {
@@ -104,6 +148,7 @@ public final class LammpsPeer {
         double energy = Double.NaN;
         int procs = 0;
         int steps = 0;
+        int builds = -1;
         boolean thermoNext = false;
         for (String line : log) {
             if (thermoNext) {
@@ -120,6 +165,10 @@ public final class LammpsPeer {
                 procs = Integer.parseInt(m.group(2));
                 steps = Integer.parseInt(m.group(3));
             }
+            Matcher b = BUILDS.matcher(line);
+            if (b.find()) {
+                builds = Integer.parseInt(b.group(1));
+            }
             Matcher q = PAIR_ROW.matcher(line);
             if (q.find()) {
                 pair = Double.parseDouble(q.group(2)); // the average over ranks
@@ -128,7 +177,7 @@ public final class LammpsPeer {
         if (pair == null || loop == null) {
             throw new IOException("no timing breakdown in the LAMMPS log");
         }
-        return new Timing(procs, steps, atoms, pair, loop, energy);
+        return new Timing(procs, steps, atoms, pair, loop, energy, builds);
     }
 
     /** LAMMPS "atomic" data file; the cell must already be in LAMMPS's lower-triangular form. */

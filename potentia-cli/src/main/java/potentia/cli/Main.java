@@ -10,7 +10,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Machine-learned interatomic potentials and the simulations they power.",
-        subcommands = {EvalCommand.class, ConvertCommand.class, CheckGradientsCommand.class, ModelCommand.class,
+        subcommands = {
+            EvalCommand.class,
+            ConvertCommand.class,
+            CheckGradientsCommand.class,
+            ModelCommand.class,
+            RelaxCommand.class,
+            MdCommand.class,
+            AnalyseCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  potentia eval --potential sw examples/si-structures.extxyz -o si-sw.extxyz",
@@ -18,6 +26,10 @@ import picocli.CommandLine.Command;
             "  potentia check-gradients --potential sw examples/si-structures.extxyz",
             "  potentia model init --species Si --cutoff 5 --nmax 5 --layers 64,32,16 --committee 3 -o si.potentia",
             "  potentia eval --model si.potentia examples/si-structures.extxyz -o si-nn.extxyz",
+            "  potentia relax --potential sw --structure si.extxyz --cell -o si-relaxed.extxyz",
+            "  potentia md --potential sw --structure si.extxyz --ensemble nvt-bussi --temperature 1000 --steps 10000 --out md/",
+            "  potentia analyse rdf md/trajectory.extxyz -o rdf/",
+            "  potentia serve --potential sw --structure si64.extxyz --unix si",
             "  potentia help eval",
             "", "Errors print one line and exit with a non-zero code; set POTENTIA_DEBUG=1 for the stack trace."})
 public final class Main implements Runnable {
@@ -32,9 +44,16 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        withHelpOptions(cl);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(Main::onFailure);
         return cl.execute(args);
+    }
+
+    /** Gives every command and subcommand -h/--help and -V/--version, however it was declared. */
+    private static void withHelpOptions(CommandLine cl) {
+        cl.getCommandSpec().mixinStandardHelpOptions(true);
+        cl.getSubcommands().values().forEach(Main::withHelpOptions);
     }
 
     @Override

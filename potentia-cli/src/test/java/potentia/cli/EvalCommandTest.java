@@ -139,6 +139,15 @@ class EvalCommandTest {
     }
 
     @Test
+    void everySubcommandHasHelp() {
+        for (String command : List.of("eval", "convert", "check-gradients", "relax", "serve")) {
+            CliRun run = CliRun.of(command, "--help");
+            assertEquals(0, run.exitCode(), command + ": " + run.err());
+            assertTrue(run.out().contains("Usage: potentia " + command), run.out());
+        }
+    }
+
+    @Test
     void helpListsEveryCommandWithExamples() {
         CliRun run = CliRun.of("--help");
         assertEquals(0, run.exitCode());

@@ -52,6 +52,26 @@ public interface Descriptor {
     void backward(Structure s, NeighbourList neighbours, double[] dEdG, int from, int to, Tally tally);
 
     /**
+     * Several vector–Jacobian products at once, e.g. one per committee member: for each k, as
+     * {@link #backward(Structure, NeighbourList, double[], int, int, Tally)} with dEdG[k] into
+     * tallies[k]. Implementations may share the work that does not depend on ∂E/∂G (for the
+     * spherical Bessel descriptor, everything but the final contraction); this default simply
+     * calls {@code backward} once per k.
+     *
+     * @param dEdG K arrays of N × featureCount, atom-major (not modified; rows [from, to) are read)
+     * @param tallies K accumulators, tallies[k] receiving dEdG[k]'s forces and virial (modified)
+     */
+    default void backwardEach(Structure s, NeighbourList neighbours, double[][] dEdG, int from, int to,
+            Tally[] tallies) {
+        if (dEdG.length != tallies.length) {
+            throw new IllegalArgumentException(dEdG.length + " gradients but " + tallies.length + " tallies");
+        }
+        for (int k = 0; k < dEdG.length; k++) {
+            backward(s, neighbours, dEdG[k], from, to, tallies[k]);
+        }
+    }
+
+    /**
      * Jacobian–vector product: dG_i/dt for centres [from, to) when positions move along
      * {@code displacement} and the cell (with every separation vector d ↦ d + d·ε) along
      * {@code strain}: dG_i = Σ_j ∂G_i/∂d_ij · (v_j − v_i + d_ij·ε).
