@@ -1,6 +1,7 @@
 package potentia.nn;
 
 import java.util.List;
+import potentia.descriptor.BesselDescriptor;
 import potentia.descriptor.Descriptor;
 import potentia.structure.Element;
 
@@ -63,8 +64,7 @@ public sealed interface DescriptorSpec permits DescriptorSpec.Bessel {
 
         @Override
         public Descriptor build() {
-            // TODO(desc): new potentia.descriptor.BesselDescriptor(cutoff, nMax, species) once it is on main
-            throw new UnsupportedOperationException("the spherical Bessel descriptor is not available in this build");
+            return new BesselDescriptor(cutoff, nMax, species);
         }
     }
 }
