@@ -26,7 +26,8 @@ import potentia.structure.Structure;
  * the deviations are offered when K ≥ 2. Descriptors are computed once for all members. When no
  * force or stress deviation is requested, the members' feature gradients are averaged before the
  * single back-propagation through the descriptor (it is linear), so a committee costs K network
- * passes but one descriptor backward.
+ * passes but one descriptor backward; with deviations, the K back-propagations share the
+ * descriptor's per-neighbour work ({@link Descriptor#backwardEach}).
  *
  * <p>Needs a full neighbour list. Immutable and thread-safe. {@link #withThreads} sets how many
  * threads one evaluation uses: centres are split into contiguous ranges, each range computes
@@ -39,22 +40,27 @@ public final class NeuralNetworkPotential implements Potential {
     private static final Set<Property> SPREAD =
             EnumSet.of(Property.ENERGY_STD, Property.FORCES_STD, Property.STRESS_STD, Property.ENERGIES_STD);
 
+    /** Default largest total of per-member gradient arrays kept at once for {@link Descriptor#backwardEach}. */
+    private static final long SHARED_GRADIENT_BYTES = 256L << 20;
+
     private final NetworkModel model;
     private final SpeciesIndex species;
     private final String name;
     private final int threads;
+    private final long sharedGradientBytes;
 
-    private NeuralNetworkPotential(NetworkModel model, String name, int threads) {
+    private NeuralNetworkPotential(NetworkModel model, String name, int threads, long sharedGradientBytes) {
         this.model = model;
         this.species = new SpeciesIndex(model.species());
         this.name = name;
         this.threads = threads;
+        this.sharedGradientBytes = sharedGradientBytes;
     }
 
     /** The potential of a model, serial. */
     public static NeuralNetworkPotential of(NetworkModel model) {
         String name = model.metadata().getOrDefault("name", "neural network " + model.species());
-        return new NeuralNetworkPotential(model, name, 1);
+        return new NeuralNetworkPotential(model, name, 1, SHARED_GRADIENT_BYTES);
     }
 
     /** This potential evaluated with {@code n} threads (1 = serial). */
@@ -62,17 +68,22 @@ public final class NeuralNetworkPotential implements Potential {
         if (n < 1) {
             throw new IllegalArgumentException("thread count must be ≥ 1, got " + n);
         }
-        return new NeuralNetworkPotential(model, name, n);
+        return new NeuralNetworkPotential(model, name, n, sharedGradientBytes);
     }
 
     /** This potential under another display name. */
     public NeuralNetworkPotential withName(String newName) {
-        return new NeuralNetworkPotential(model, newName, threads);
+        return new NeuralNetworkPotential(model, newName, threads, sharedGradientBytes);
     }
 
     /** The potential of committee member k alone (same threads). */
     public NeuralNetworkPotential member(int k) {
-        return new NeuralNetworkPotential(model.member(k), name + " member " + k, threads);
+        return new NeuralNetworkPotential(model.member(k), name + " member " + k, threads, sharedGradientBytes);
+    }
+
+    /** This potential with another memory limit for sharing descriptor work over members (tests use 0). */
+    NeuralNetworkPotential withSharedGradientBytes(long bytes) {
+        return new NeuralNetworkPotential(model, name, threads, bytes);
     }
 
     public NetworkModel model() {
@@ -123,36 +134,46 @@ public final class NeuralNetworkPotential implements Potential {
         Standardisation scaling = model.standardisation();
         int f = descriptor.featureCount();
         double[] z = new double[n * f];
-        double[] gradient = wantGradient ? new double[n * f] : null;
+        // per-member spreads: one gradient array per member lets the descriptor share its
+        // per-neighbour work over all members (backwardEach), unless that needs too much memory
+        boolean together = perMember && (long) members * n * f * Double.BYTES <= sharedGradientBytes;
+        double[][] gradients = new double[together ? members : 1][];
+        if (wantGradient) {
+            for (int k = 0; k < gradients.length; k++) {
+                gradients[k] = new double[n * f];
+            }
+        }
         double[] meanGradient = wantGradient && !perMember && members > 1 ? new double[n * f] : null;
         double[][] energies = new double[members][n];
         int tasks = ParallelTasks.tasksFor(n, threads);
-        Tally[][] parts = new Tally[tallies][tasks];
+        Tally[][] parts = new Tally[tasks][tallies];
         ParallelTasks.run(tasks, t -> {
             int from = ParallelTasks.chunkStart(n, tasks, t);
             int to = ParallelTasks.chunkStart(n, tasks, t + 1);
             descriptor.features(structure, neighbours, from, to, z);
             scaling.apply(z, type, from, to);
-            Tally[] mine = new Tally[tallies];
+            Tally[] mine = parts[t];
             for (int k = 0; k < tallies; k++) {
                 mine[k] = new Tally(n, false);
-                parts[k][t] = mine[k];
             }
             for (int k = 0; k < members; k++) {
+                double[] gradient = wantGradient ? gradients[together ? k : 0] : null;
                 model.members().get(k).evaluate(z, type, from, to, energies[k], gradient);
                 if (!wantGradient) {
                     continue;
                 }
                 scaling.scale(gradient, type, from, to);
-                if (perMember) {
+                if (perMember && !together) {
                     descriptor.backward(structure, neighbours, gradient, from, to, mine[k]);
                 } else if (meanGradient != null) {
                     accumulate(meanGradient, gradient, 1.0 / members, from * f, to * f);
                 }
             }
-            if (wantGradient && !perMember) {
-                descriptor.backward(structure, neighbours, meanGradient != null ? meanGradient : gradient, from, to,
-                        mine[0]);
+            if (together) {
+                descriptor.backwardEach(structure, neighbours, gradients, from, to, mine);
+            } else if (wantGradient && !perMember) {
+                descriptor.backward(structure, neighbours, meanGradient != null ? meanGradient : gradients[0], from,
+                        to, mine[0]);
             }
         });
         double[] e0 = model.referenceEnergies();
@@ -170,7 +191,7 @@ public final class NeuralNetworkPotential implements Potential {
         }
     }
 
-    /** Reduces per-task accumulators in task order and forms means and deviations over members. */
+    /** Reduces per-task accumulators (parts[task][member]) in task order and forms means and deviations over members. */
     private Result assemble(Structure structure, Set<Property> requested, double[][] energies, Tally[][] parts,
             boolean perMember) {
         int n = structure.size();
@@ -196,15 +217,15 @@ public final class NeuralNetworkPotential implements Potential {
         if (parts == null) {
             return b.build();
         }
-        double[][] forces = new double[parts.length][];
-        double[][] virials = new double[parts.length][];
-        for (int k = 0; k < parts.length; k++) {
-            Tally[] row = parts[k];
-            forces[k] = row[0].forces;
-            virials[k] = row[0].virial;
-            for (int t = 1; t < row.length; t++) {
-                add(forces[k], row[t].forces);
-                add(virials[k], row[t].virial);
+        int tallies = parts[0].length;
+        double[][] forces = new double[tallies][];
+        double[][] virials = new double[tallies][];
+        for (int k = 0; k < tallies; k++) {
+            forces[k] = parts[0][k].forces;
+            virials[k] = parts[0][k].virial;
+            for (int t = 1; t < parts.length; t++) {
+                add(forces[k], parts[t][k].forces);
+                add(virials[k], parts[t][k].virial);
             }
         }
         b.forces(meanRows(forces));

@@ -84,4 +84,27 @@ class BesselNetworkTest {
         assertArrayEquals(a.forcesStd(), b.forcesStd(), 0);
         assertTrue(a.energyStd() > 0);
     }
+
+    @Test
+    void committeeSpreadsAreThoseOfTheMembersWithTheSharedBackwardToo() {
+        Structure s = smallTriclinic(9, 6, STO);
+        NeuralNetworkPotential committee = NeuralNetworkPotential.of(model(STO, 4.5, 3, 3, 9, List.of(s)));
+        Result shared = committee.compute(s);
+        Result oneByOne = committee.withSharedGradientBytes(0).compute(s);
+        assertArrayEquals(oneByOne.forcesStd(), shared.forcesStd(), 1e-12);
+        assertArrayEquals(oneByOne.stressStd(), shared.stressStd(), 1e-12);
+        double[][] f = new double[3][];
+        for (int k = 0; k < 3; k++) {
+            f[k] = committee.member(k).compute(s).forces();
+        }
+        double[] fs = shared.forcesStd();
+        for (int c = 0; c < fs.length; c++) {
+            double m = (f[0][c] + f[1][c] + f[2][c]) / 3;
+            double v = 0;
+            for (double[] fk : f) {
+                v += (fk[c] - m) * (fk[c] - m);
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(Math.sqrt(v / 3), fs[c], 1e-10, "component " + c);
+        }
+    }
 }

@@ -121,6 +121,11 @@ class NeuralNetworkPotentialTest {
         assertArrayEquals(c.forces(), meansOnly.forces(), 1e-12);
         assertArrayEquals(c.virial(), meansOnly.virial(), 1e-11);
         assertFalse(meansOnly.has(Property.FORCES_STD));
+        // members back-propagated one by one (when sharing would need too much memory): same numbers
+        Result oneByOne = committee.withSharedGradientBytes(0).compute(s);
+        assertArrayEquals(c.forcesStd(), oneByOne.forcesStd(), 1e-12);
+        assertArrayEquals(c.stressStd(), oneByOne.stressStd(), 1e-12);
+        assertArrayEquals(c.forces(), oneByOne.forces(), 1e-12);
     }
 
     private static void compareRows(double[] mean, double[] spread, Result[] members,
