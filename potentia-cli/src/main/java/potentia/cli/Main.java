@@ -10,12 +10,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Machine-learned interatomic potentials and the simulations they power.",
-        subcommands = {EvalCommand.class, ConvertCommand.class, CheckGradientsCommand.class,
+        subcommands = {EvalCommand.class, ConvertCommand.class, CheckGradientsCommand.class, SearchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  potentia eval --potential sw examples/si-structures.extxyz -o si-sw.extxyz",
             "  potentia convert POSCAR si.extxyz",
             "  potentia check-gradients --potential sw examples/si-structures.extxyz",
+            "  potentia search --founder slab.extxyz --free 'z>=7' --potential sw --sigma0 0.3 --runs 8 --seed 1 --out si001",
             "  potentia help eval",
             "", "Errors print one line and exit with a non-zero code; set POTENTIA_DEBUG=1 for the stack trace."})
 public final class Main implements Runnable {

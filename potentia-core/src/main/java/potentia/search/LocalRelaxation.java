@@ -35,7 +35,15 @@ public interface LocalRelaxation {
     Relaxed relax(Structure start, int[] movable, Potential potential, Set<Property> requested);
 
     /** No relaxation: the candidate as sampled. */
+    record None() implements LocalRelaxation {
+        @Override
+        public Relaxed relax(Structure start, int[] movable, Potential potential, Set<Property> requested) {
+            return new Relaxed(start, potential.compute(start, requested));
+        }
+    }
+
+    /** No relaxation: the candidate as sampled. */
     static LocalRelaxation none() {
-        return (start, movable, potential, requested) -> new Relaxed(start, potential.compute(start, requested));
+        return new None();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import potentia.cmaes.Objective;
+import potentia.neighbour.NeighbourList;
 import potentia.neighbour.Overlaps;
 import potentia.potential.Potential;
 import potentia.potential.Property;
@@ -139,17 +140,26 @@ public final class StructureObjective implements Objective {
                         free[k], Math.sqrt(d2)));
             }
         }
-        if (penalties.minDistance() > 0) {
-            Optional<Overlaps.Pair> close = Overlaps.closest(s, penalties.minDistance());
-            if (close.isPresent()) {
-                Overlaps.Pair p = close.get();
-                return new Candidate(Candidate.Status.OVERLAP, penalties.overlap(p.distance()), Double.NaN, Double.NaN, s,
-                        String.format(Locale.ROOT, "atoms %d and %d are %.3g Å apart", p.i(), p.j(), p.distance()));
-            }
-        }
         LocalRelaxation.Relaxed relaxed;
         try {
-            relaxed = relaxation.relax(s, free, potential, requested);
+            if (relaxation instanceof LocalRelaxation.None) {
+                // one neighbour list serves the overlap check and the energy
+                NeighbourList nl = NeighbourList.build(s, Math.max(potential.cutoff(), penalties.minDistance()),
+                        potential.needsFullList());
+                Candidate overlap = overlap(s, nl);
+                if (overlap != null) {
+                    return overlap;
+                }
+                relaxed = new LocalRelaxation.Relaxed(s, potential.compute(s, nl, requested));
+            } else {
+                if (penalties.minDistance() > 0) {
+                    Optional<Overlaps.Pair> close = Overlaps.closest(s, penalties.minDistance());
+                    if (close.isPresent()) {
+                        return overlapped(s, close.get());
+                    }
+                }
+                relaxed = relaxation.relax(s, free, potential, requested);
+            }
         } catch (RuntimeException e) {
             return exploded(s, "evaluation failed: " + e.getMessage());
         }
@@ -160,6 +170,33 @@ public final class StructureObjective implements Objective {
         double std = relaxed.result().has(Property.ENERGY_STD) ? relaxed.result().energyStd() : Double.NaN;
         double fitness = energy + (kappa > 0 && Double.isFinite(std) ? kappa * std : 0);
         return new Candidate(Candidate.Status.OK, fitness, energy, std, relaxed.structure(), "");
+    }
+
+    /** The closest pair nearer than the minimum distance in {@code nl}, as an overlap candidate, or null. */
+    private Candidate overlap(Structure s, NeighbourList nl) {
+        if (!(penalties.minDistance() > 0)) {
+            return null;
+        }
+        double[] x = s.positions();
+        double[] h = s.cell().matrix();
+        double[] d = new double[3];
+        double min2 = penalties.minDistance() * penalties.minDistance();
+        Overlaps.Pair best = null;
+        for (int i = 0; i < nl.atoms(); i++) {
+            for (int p = nl.start(i); p < nl.end(i); p++) {
+                nl.separation(p, i, x, h, d);
+                double r2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+                if (r2 < min2 && (best == null || r2 < best.distance() * best.distance())) {
+                    best = new Overlaps.Pair(i, nl.neighbour(p), Math.sqrt(r2));
+                }
+            }
+        }
+        return best == null ? null : overlapped(s, best);
+    }
+
+    private Candidate overlapped(Structure s, Overlaps.Pair p) {
+        return new Candidate(Candidate.Status.OVERLAP, penalties.overlap(p.distance()), Double.NaN, Double.NaN, s,
+                String.format(Locale.ROOT, "atoms %d and %d are %.3g Å apart", p.i(), p.j(), p.distance()));
     }
 
     private Candidate exploded(Structure s, String problem) {
