@@ -7,7 +7,7 @@ import java.util.Arrays;
  * by adding its name to {@link #NAMES} and a case to the switch.
  */
 public final class BenchMain {
-    private static final String NAMES = "neighbour, sw, extxyz";
+    private static final String NAMES = "neighbour, sw, extxyz, cmaes";
 
     private BenchMain() {
     }
@@ -22,6 +22,7 @@ public final class BenchMain {
             case "neighbour", "neighbor" -> NeighbourBench.main(rest);
             case "sw" -> SwBench.main(rest);
             case "extxyz" -> ExtxyzBench.main(rest);
+            case "cmaes" -> CmaesBench.main(rest);
             default -> {
                 System.err.println("bench: unknown benchmark '" + args[0] + "' (names: " + NAMES + ")");
                 System.exit(2);

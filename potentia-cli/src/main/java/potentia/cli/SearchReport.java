@@ -27,6 +27,7 @@ import potentia.structure.Structure;
  * {@code best.extxyz}, and two plots.
  */
 final class SearchReport {
+    private static final double PLOT_FLOOR = 1e-6;
     private SearchReport() {
     }
 
@@ -114,6 +115,13 @@ final class SearchReport {
     }
 
     private static void plots(Path dir, List<SearchRunResult> results) {
+        // best energy above the lowest any run found, on a log axis: convergence is visible over decades
+        double lowest = Double.POSITIVE_INFINITY;
+        for (SearchRunResult r : results) {
+            for (double b : r.traceBest()) {
+                lowest = Math.min(lowest, b);
+            }
+        }
         List<Charts.Series> series = new ArrayList<>();
         List<Double> finals = new ArrayList<>();
         for (SearchRunResult r : results) {
@@ -122,7 +130,7 @@ final class SearchReport {
             List<double[]> pts = new ArrayList<>();
             for (int k = 0; k < ev.length; k++) {
                 if (best[k] < Penalties.BASE) { // penalised candidates would squash the axis
-                    pts.add(new double[] {ev[k], best[k]});
+                    pts.add(new double[] {ev[k], Math.max(best[k] - lowest, PLOT_FLOOR)});
                 }
             }
             if (!pts.isEmpty()) {
@@ -134,8 +142,9 @@ final class SearchReport {
             }
         }
         if (!series.isEmpty()) {
-            Charts.line(dir.resolve("best-energy.png"), "Best energy of each run", "evaluations", "best energy (eV)",
-                    series, false);
+            Charts.line(dir.resolve("best-energy.png"), String.format(Locale.ROOT,
+                    "Best fitness of each run above the lowest found (%.6f eV)", lowest), "evaluations",
+                    "best − lowest (eV; " + PLOT_FLOOR + " eV shown for 0)", series, true);
         }
         if (!finals.isEmpty()) {
             double[] v = finals.stream().mapToDouble(Double::doubleValue).toArray();

@@ -33,8 +33,9 @@ import java.util.Arrays;
  * @param cMu rank-μ learning rate c_μ
  * @param cM mean learning rate c_m
  * @param chiN E‖N(0, I)‖
- * @param eigenInterval generations between two eigendecompositions of C:
- *     max(1, ⌊1/(10 n (c_1 + c_μ))⌋), which keeps the cost per generation O(n²) (tutorial, B.2)
+ * @param eigenInterval generations between two eigendecompositions of C: the smallest number
+ *     of generations whose evaluations exceed λ/(c_1 + c_μ)/n/10, i.e. ⌊1/(10 n (c_1 + c_μ))⌋ + 1,
+ *     as in Hansen's reference code; it keeps the cost per generation O(n²) (tutorial, B.2)
  */
 public record CmaesParameters(int dimension, int lambda, int mu, double[] weights, double muEff, double cSigma,
         double dSigma, double cC, double c1, double cMu, double cM, double chiN, int eigenInterval) {
@@ -119,7 +120,7 @@ public record CmaesParameters(int dimension, int lambda, int mu, double[] weight
         double dSigma = 1 + 2 * Math.max(0, Math.sqrt((muEff - 1) / (n + 1)) - 1) + cSigma;
         double cC = (4 + muEff / n) / (n + 4 + 2 * muEff / n);
         double chiN = Math.sqrt(n) * (1 - 1.0 / (4 * n) + 1.0 / (21.0 * n * n));
-        int eigenInterval = (int) Math.max(1, Math.floor(1 / (10 * n * (c1 + cMu))));
+        int eigenInterval = (int) Math.floor(1 / (10 * n * (c1 + cMu))) + 1;
         return new CmaesParameters(n, lambda, mu, w, muEff, cSigma, dSigma, cC, c1, cMu, 1.0, chiN, eigenInterval);
     }
 

@@ -20,9 +20,9 @@ class ResumeTest {
 
     @Test
     void resumedRunEqualsUninterruptedRun() {
-        // n = 300: C is decomposed every other generation, and the checkpoint falls between two
+        // n = 126: C is decomposed every other generation, and the checkpoint falls between two
         // decompositions, so the saved B and D are older than C on purpose
-        double[] x0 = new double[300];
+        double[] x0 = new double[126];
         java.util.Arrays.fill(x0, 0.4);
         int lambda = CmaesParameters.defaultLambda(x0.length);
         CmaesStopping stopping = CmaesStopping.defaults().withMaxEvaluations(6L * lambda);
