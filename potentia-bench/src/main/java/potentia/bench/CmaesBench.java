@@ -73,7 +73,7 @@ public final class CmaesBench {
                 case "--lj-evals" -> ljEvals = Long.parseLong(args[++a]);
                 case "--threads" -> threads = Integer.parseInt(args[++a]);
                 case "-h", "--help" -> {
-                    System.out.println("bin/bench cmaes [--parts functions,generation,lj,parallel] [--seeds 20] "
+                    System.out.println("bin/bench cmaes [--parts functions,rastrigin,generation,lj,parallel] [--seeds 20] "
                             + "[--dims 8,16,32,64] [--rastrigin-dims 8,16,32] [--lj-seeds 50] [--lj-evals 100000] [--threads 2]");
                     return;
                 }
@@ -85,6 +85,7 @@ public final class CmaesBench {
         for (String part : parts) {
             switch (part.trim()) {
                 case "functions" -> functions(seeds, dims, rastriginDims, threads);
+                case "rastrigin" -> rastrigin(seeds, rastriginDims, threads);
                 case "generation" -> generation();
                 case "lj" -> lj(ljSeeds, ljEvals, threads);
                 case "parallel" -> parallel(ljEvals);
@@ -241,6 +242,10 @@ public final class CmaesBench {
                         msPerGeneration(peer));
             }
         }
+        rastrigin(seeds, rastriginDims, threads);
+    }
+
+    private static void rastrigin(int seeds, int[] rastriginDims, int threads) {
         System.out.println();
         System.out.println("Rastrigin, IPOP restarts (λ doubles, ≤ 9 restarts), x0 ~ U[-5,5)^n, σ0 = 2, budget 3·10⁶:");
         System.out.println();
