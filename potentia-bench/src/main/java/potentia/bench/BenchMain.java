@@ -24,6 +24,7 @@ public final class BenchMain {
         BENCHMARKS.put("descriptor", DescriptorBench::main);
         BENCHMARKS.put("md", MdBench::main);
         BENCHMARKS.put("liquid-si", LiquidSiCheck::main);
+        BENCHMARKS.put("cmaes", CmaesBench::main);
         BENCHMARKS.put("nn", NnBench::main);
     }
 

@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import potentia.analysis.Diffusion;
+import potentia.analysis.MeanSquareDisplacement;
+import potentia.analysis.RadialDistribution;
+import potentia.analysis.Rdf;
 import potentia.md.MdSettings;
 import potentia.md.MdState;
 import potentia.md.MdSystem;
@@ -30,15 +34,25 @@ import potentia.structure.Structure;
  * velocity rescaling, LAMMPS's Nosé–Hoover chain ({@code fix nvt}; Debian's LAMMPS lacks the
  * EXTRA-FIX package with {@code fix temp/csvr}, its Bussi thermostat).
  *
- * <p>Analysis, applied identically to both trajectories (positions unwrapped): g(r) to 5.2 Å in
- * 0.05 Å bins with the minimum image; the mean-square displacement averaged over atoms and time
- * origins every 200 fs, and D = slope/6 of a straight line fitted to MSD over lags 0.5–2 ps.
- * Errors: the production is cut into 5 blocks of 4 ps, each analysed alone; the spread of the
- * block results gives the standard errors. Agreement: |D_P − D_L| within 3 combined standard
- * errors, and χ²/bin of the g(r) difference (over bins with r ≥ 2 Å) below 3.
- *
- * <p>The RDF and MSD here are this check's own small estimators; they are to be replaced by the
- * analysis package's ({@code potentia.analysis}) once that is merged.
+ * <p>Analysis, applied identically to both trajectories with the project's estimators
+ * ({@code potentia.analysis}): the production (1001 frames) is cut into {@value #BLOCKS}
+ * consecutive blocks of 200 frames (4 ps, twice the MSD fit window's end and about ten times the
+ * ≈ 0.4 ps an atom takes to diffuse its own diameter, r²/6D with r = 2.4 Å and D ≈ 2.2 Å²/ps, so
+ * the blocks are nearly independent). g(r) to 5.2 Å in 0.05 Å bins by {@link RadialDistribution}
+ * (LAMMPS's {@code compute rdf} normalisation) in each block; the mean over blocks is the g(r) and
+ * sd/√B its standard error per bin. The mean-square displacement
+ * and D by {@link MeanSquareDisplacement} with its defaults: every frame a time origin, D = slope/6
+ * of a straight line fitted to the MSD over 10–50 % of a block (0.4–2 ps), from the whole
+ * production, and its standard error from the spread of the same fit in the same {@value #BLOCKS}
+ * blocks. Positions are unwrapped on both sides — Potentia's dynamics never wraps, and LAMMPS
+ * dumps {@code xu yu zu} (unwrapped with its image flags) — and {@link MeanSquareDisplacement#of}
+ * passes them through {@link potentia.analysis.Unwrapping}, which should find no cell crossings
+ * to undo (the count is printed; wrapped input would be unwrapped, not misread).
+ * Agreement: |D_P − D_L| within 3 combined standard errors, and χ²/bin of the g(r) difference
+ * (over bins with r ≥ 2 Å, each bin's variance the sum of the two block variances) below 3. With
+ * variances estimated from 5 blocks (4 degrees of freedom each) the expected χ²/bin of two equal
+ * samplers is about 1.3 rather than 1, and neighbouring bins are correlated; 3 leaves room for
+ * both while a shifted or rescaled g(r) (many σ per bin near the peak) still fails.
  */
 public final class LiquidSiCheck {
     private static final int BLOCKS = 5;
@@ -49,12 +63,19 @@ public final class LiquidSiCheck {
     private LiquidSiCheck() {
     }
 
-    /** One trajectory: unwrapped positions per frame (3N, Å) in a cubic box of edge {@code box}. */
-    private record Trajectory(List<double[]> frames, double box, double frameFs) {
+    /** One trajectory: frames with unwrapped positions, {@code frameFs} apart. */
+    private record Trajectory(List<Structure> frames, double frameFs) {
     }
 
-    /** Per-block g(r) and D, with their means and standard errors. */
-    private record Analysis(double[] radii, double[] rdf, double[] rdfError, double diffusion, double diffusionError) {
+    /**
+     * g(r) (mean over blocks and its standard error per bin) and the MSD result.
+     *
+     * @param rdfError sd/√B of the block g(r), per bin
+     */
+    private record Analysis(double[] radii, double[] rdf, double[] rdfError, MeanSquareDisplacement.Result msd) {
+        Diffusion diffusion() {
+            return msd.allDiffusion();
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,7 +91,7 @@ public final class LiquidSiCheck {
                 case "--ranks" -> ranks = Integer.parseInt(args[++a]);
                 case "-h", "--help" -> {
                     System.out.println("bin/bench liquid-si [--seed 2026] [--production-ps 20] [--ranks 1 (LAMMPS MPI ranks)] "
-                            + "[--keep DIR (LAMMPS files)]");
+                            + "[--keep DIR (LAMMPS files, rdf.csv, msd.csv)]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("liquid-si: unknown option '" + args[a] + "'");
@@ -91,8 +112,20 @@ public final class LiquidSiCheck {
         t0 = System.nanoTime();
         Trajectory theirs = lammps(lammps, s, seed, productionSteps, keep, ranks);
         System.out.printf(Locale.ROOT, "# LAMMPS done in %.0f s%n", (System.nanoTime() - t0) * 1e-9);
+        if (theirs.frames().size() != ours.frames().size()) {
+            throw new IllegalStateException("LAMMPS wrote " + theirs.frames().size() + " frames, Potentia "
+                    + ours.frames().size());
+        }
         Analysis a = analyse(ours);
         Analysis b = analyse(theirs);
+        Diffusion da = a.diffusion();
+        Diffusion db = b.diffusion();
+        System.out.printf(Locale.ROOT, "# MSD: fit %.2f–%.2f ps, errors from %d blocks (g(r) the same blocks); "
+                + "cell crossings undone: Potentia %d, LAMMPS %d%n", da.windowStart() / 1e3, da.windowEnd() / 1e3,
+                da.blocks(), a.msd().crossings(), b.msd().crossings());
+        if (da.blocks() < 2 || db.blocks() < 2) {
+            throw new IllegalStateException("no error estimate for D (" + da.note() + "): lengthen --production-ps");
+        }
         double chi2 = 0;
         int bins = 0;
         double worst = 0;
@@ -105,22 +138,29 @@ public final class LiquidSiCheck {
                 worst = Math.max(worst, Math.abs(d));
             }
         }
-        double dErr = Math.hypot(a.diffusionError(), b.diffusionError());
+        double dErr = Math.hypot(da.errorInAngstrom2PerPs(), db.errorInAngstrom2PerPs());
+        double dDiff = Math.abs(da.inAngstrom2PerPs() - db.inAngstrom2PerPs());
         boolean rdfOk = chi2 / bins < 3;
-        boolean dOk = Math.abs(a.diffusion() - b.diffusion()) < 3 * dErr;
+        boolean dOk = dDiff < 3 * dErr;
         System.out.println();
         System.out.println("| quantity | Potentia | LAMMPS | agreement |");
         System.out.println("|---|---:|---:|---|");
-        System.out.printf(Locale.ROOT, "| D (Å²/ps = 1e-8 m²/s) | %.3f ± %.3f | %.3f ± %.3f | %.1f σ %s |%n", a.diffusion(),
-                a.diffusionError(), b.diffusion(), b.diffusionError(), Math.abs(a.diffusion() - b.diffusion()) / dErr,
-                dOk ? "ok" : "FAIL");
-        int peak = argMax(a.rdf());
-        System.out.printf(Locale.ROOT, "| first g(r) peak | %.3f at %.3f Å | %.3f at %.3f Å | |%n", a.rdf()[peak],
-                a.radii()[peak], b.rdf()[argMax(b.rdf())], b.radii()[argMax(b.rdf())]);
+        System.out.printf(Locale.ROOT, "| D (Å²/ps = 1e-8 m²/s) | %.3f ± %.3f | %.3f ± %.3f | %.1f σ %s |%n",
+                da.inAngstrom2PerPs(), da.errorInAngstrom2PerPs(), db.inAngstrom2PerPs(), db.errorInAngstrom2PerPs(),
+                dDiff / dErr, dOk ? "ok" : "FAIL");
+        int peakA = argMax(a.rdf());
+        int peakB = argMax(b.rdf());
+        System.out.printf(Locale.ROOT, "| first g(r) peak | %.3f ± %.3f at %.3f Å | %.3f ± %.3f at %.3f Å | |%n",
+                a.rdf()[peakA], a.rdfError()[peakA], a.radii()[peakA], b.rdf()[peakB], b.rdfError()[peakB],
+                b.radii()[peakB]);
         System.out.printf(Locale.ROOT, "| g(r), r ≥ 2 Å | | | χ²/bin %.2f over %d bins, max |Δg| %.3f %s |%n",
                 chi2 / bins, bins, worst, rdfOk ? "ok" : "FAIL");
+        System.out.println();
+        System.out.println(rdfOk && dOk ? "verdict: AGREE (D within 3σ, g(r) χ²/bin < 3)"
+                : "verdict: DISAGREE" + (dOk ? "" : " (D)") + (rdfOk ? "" : " (g(r))"));
         if (keep != null) {
-            writeTable(keep.resolve("rdf.csv"), a, b);
+            writeRdf(keep.resolve("rdf.csv"), a, b);
+            writeMsd(keep.resolve("msd.csv"), a.msd(), b.msd());
         }
         if (!(rdfOk && dOk)) {
             System.exit(1);
@@ -133,9 +173,9 @@ public final class LiquidSiCheck {
         MdState state = MolecularDynamics.initialState(s, Velocities.maxwellBoltzmann(system, 5000, seed));
         state = stage(sw, system, state, new Thermostat.Bussi(5000, 100), seed, 5000, null);
         state = stage(sw, system, state, new Thermostat.Bussi(3000, 100), seed + 1, 10_000, null);
-        List<double[]> frames = new ArrayList<>();
-        stage(sw, system, state, new Thermostat.Bussi(3000, 100), seed + 2, productionSteps, frames);
-        return new Trajectory(frames, s.cell().get(0, 0), FRAME_EVERY);
+        List<double[]> positions = new ArrayList<>();
+        stage(sw, system, state, new Thermostat.Bussi(3000, 100), seed + 2, productionSteps, positions);
+        return new Trajectory(frames(s, positions), FRAME_EVERY);
     }
 
     private static MdState stage(StillingerWeber sw, MdSystem system, MdState start, Thermostat t, long seed, int steps,
@@ -150,6 +190,15 @@ public final class LiquidSiCheck {
         MdState end = md.state();
         // the next stage counts its steps from 0 again
         return new MdState(0, 0, end.positions(), end.velocities(), end.cell(), 0);
+    }
+
+    /** The structure {@code s} with each frame's positions (3N, Å, not modified). */
+    private static List<Structure> frames(Structure s, List<double[]> positions) {
+        List<Structure> frames = new ArrayList<>(positions.size());
+        for (double[] x : positions) {
+            frames.add(s.withPositions(x));
+        }
+        return frames;
     }
 
     private static Trajectory lammps(LammpsPeer lammps, Structure s, long seed, int productionSteps, Path keep,
@@ -173,16 +222,16 @@ public final class LiquidSiCheck {
                 "dump 1 all custom " + FRAME_EVERY + " traj.dump id xu yu zu",
                 "dump_modify 1 sort id format float %.10g",
                 "run " + productionSteps), ranks);
-        List<double[]> frames = readDump(dir.resolve("traj.dump"), s.size());
+        List<double[]> positions = readDump(dir.resolve("traj.dump"), s.size());
         if (keep == null) {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
-        return new Trajectory(frames, s.cell().get(0, 0), FRAME_EVERY);
+        return new Trajectory(frames(s, positions), FRAME_EVERY);
     }
 
-    /** Frames of a LAMMPS custom dump with columns id xu yu zu, sorted by id. */
+    /** Frames of a LAMMPS custom dump with columns id xu yu zu (unwrapped positions, Å), by id. */
     private static List<double[]> readDump(Path dump, int atoms) throws IOException {
         List<String> lines = Files.readAllLines(dump);
         List<double[]> frames = new ArrayList<>();
@@ -194,6 +243,10 @@ public final class LiquidSiCheck {
             }
             while (!lines.get(k).startsWith("ITEM: ATOMS")) {
                 k++;
+            }
+            if (!lines.get(k).trim().equals("ITEM: ATOMS id xu yu zu")) {
+                throw new IOException(dump + ", line " + (k + 1) + ": expected columns 'id xu yu zu', got '"
+                        + lines.get(k) + "'");
             }
             double[] x = new double[3 * atoms];
             for (int i = 0; i < atoms; i++) {
@@ -209,21 +262,25 @@ public final class LiquidSiCheck {
         return frames;
     }
 
+    /**
+     * g(r) per block of consecutive frames (the blocks {@link MeanSquareDisplacement} uses with
+     * its default window: B blocks of ⌊T/B⌋ frames, the remainder dropped), their mean and
+     * standard error; the MSD and D of the whole trajectory.
+     */
     private static Analysis analyse(Trajectory t) {
-        int perBlock = (t.frames().size() - 1) / BLOCKS;
+        List<Structure> frames = t.frames();
+        int perBlock = frames.size() / BLOCKS;
         int bins = (int) Math.round(R_MAX / BIN);
         double[][] rdf = new double[BLOCKS][];
-        double[] d = new double[BLOCKS];
+        double[] radii = null;
         for (int b = 0; b < BLOCKS; b++) {
-            List<double[]> block = t.frames().subList(b * perBlock, (b + 1) * perBlock + 1);
-            rdf[b] = rdf(block, t.box(), bins);
-            d[b] = diffusion(block, t.frameFs());
+            Rdf block = RadialDistribution.of(frames.subList(b * perBlock, (b + 1) * perBlock), R_MAX, bins);
+            rdf[b] = block.total();
+            radii = block.r();
         }
-        double[] radii = new double[bins];
         double[] mean = new double[bins];
         double[] error = new double[bins];
         for (int k = 0; k < bins; k++) {
-            radii[k] = (k + 0.5) * BIN;
             double[] column = new double[BLOCKS];
             for (int b = 0; b < BLOCKS; b++) {
                 column[b] = rdf[b][k];
@@ -231,79 +288,24 @@ public final class LiquidSiCheck {
             mean[k] = mean(column);
             error[k] = Math.sqrt(variance(column) / BLOCKS);
         }
-        return new Analysis(radii, mean, error, mean(d), Math.sqrt(variance(d) / BLOCKS));
+        MeanSquareDisplacement.Options options = new MeanSquareDisplacement.Options(Double.NaN, Double.NaN, BLOCKS, false);
+        return new Analysis(radii, mean, error, MeanSquareDisplacement.of(frames, t.frameFs(), options));
     }
 
-    /** g(r) of the frames with the minimum image in a cubic box. */
-    private static double[] rdf(List<double[]> frames, double box, int bins) {
-        double[] hist = new double[bins];
-        int n = frames.get(0).length / 3;
-        for (double[] x : frames) {
-            for (int i = 0; i < n; i++) {
-                for (int j = i + 1; j < n; j++) {
-                    double r2 = 0;
-                    for (int c = 0; c < 3; c++) {
-                        double dx = x[3 * j + c] - x[3 * i + c];
-                        dx -= box * Math.rint(dx / box);
-                        r2 += dx * dx;
-                    }
-                    int bin = (int) (Math.sqrt(r2) / BIN);
-                    if (bin < bins) {
-                        hist[bin] += 2;
-                    }
-                }
-            }
-        }
-        double density = n / (box * box * box);
-        double[] g = new double[bins];
-        for (int k = 0; k < bins; k++) {
-            double shell = 4.0 / 3 * Math.PI * (Math.pow((k + 1) * BIN, 3) - Math.pow(k * BIN, 3));
-            g[k] = hist[k] / (frames.size() * n * density * shell);
-        }
-        return g;
-    }
-
-    /** D = slope/6 of the MSD (origins every 200 fs) fitted over lags 0.5–2 ps, Å²/ps. */
-    private static double diffusion(List<double[]> frames, double frameFs) {
-        int originEvery = (int) Math.round(200 / frameFs);
-        int fromLag = (int) Math.round(500 / frameFs);
-        int toLag = (int) Math.round(2000 / frameFs);
-        int n = frames.get(0).length / 3;
-        List<Double> lags = new ArrayList<>();
-        List<Double> msd = new ArrayList<>();
-        for (int lag = fromLag; lag <= toLag; lag++) {
-            double sum = 0;
-            int count = 0;
-            for (int o = 0; o + lag < frames.size(); o += originEvery) {
-                double[] a = frames.get(o);
-                double[] b = frames.get(o + lag);
-                for (int k = 0; k < 3 * n; k++) {
-                    double dx = b[k] - a[k];
-                    sum += dx * dx;
-                }
-                count += n;
-            }
-            if (count > 0) {
-                lags.add(lag * frameFs / 1000);
-                msd.add(sum / count);
-            }
-        }
-        double mx = lags.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double my = msd.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double sxy = 0;
-        double sxx = 0;
-        for (int k = 0; k < lags.size(); k++) {
-            sxy += (lags.get(k) - mx) * (msd.get(k) - my);
-            sxx += (lags.get(k) - mx) * (lags.get(k) - mx);
-        }
-        return sxy / sxx / 6;
-    }
-
-    private static void writeTable(Path file, Analysis a, Analysis b) throws IOException {
+    private static void writeRdf(Path file, Analysis a, Analysis b) throws IOException {
         StringBuilder sb = new StringBuilder("r_A,g_potentia,err_potentia,g_lammps,err_lammps\n");
         for (int k = 0; k < a.radii().length; k++) {
             sb.append(String.format(Locale.ROOT, "%.3f,%.5f,%.5f,%.5f,%.5f%n", a.radii()[k], a.rdf()[k], a.rdfError()[k],
                     b.rdf()[k], b.rdfError()[k]));
+        }
+        Files.writeString(file, sb.toString());
+    }
+
+    private static void writeMsd(Path file, MeanSquareDisplacement.Result a, MeanSquareDisplacement.Result b)
+            throws IOException {
+        StringBuilder sb = new StringBuilder("t_ps,msd_potentia_A2,msd_lammps_A2\n");
+        for (int k = 0; k < a.time().length; k++) {
+            sb.append(String.format(Locale.ROOT, "%.3f,%.5f,%.5f%n", a.time()[k] / 1e3, a.all()[k], b.all()[k]));
         }
         Files.writeString(file, sb.toString());
     }
