@@ -3,8 +3,6 @@ package potentia.cli;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
-import potentia.nn.ModelFile;
-import potentia.nn.NeuralNetworkPotential;
 import potentia.potential.Potential;
 
 /** The options every command that evaluates a potential shares: a reference potential or a model file. */
@@ -31,10 +29,7 @@ final class PotentialOptions {
                     ? "Missing required option: give --potential=SPEC or --model=FILE"
                     : "--potential and --model are mutually exclusive: give one of them");
         }
-        if (model != null) {
-            return NeuralNetworkPotential.of(ModelFile.read(model)).withThreads(resolvedThreads());
-        }
-        return PotentialSpec.parse(spec, resolvedThreads());
+        return PotentialSpec.parse(model != null ? PotentialSpec.model(model) : spec, resolvedThreads());
     }
 
     int resolvedThreads() {
