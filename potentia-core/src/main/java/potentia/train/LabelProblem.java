@@ -37,7 +37,7 @@ public record LabelProblem(Sample sample, String reason) {
 
     private static String check(Sample s, double maxForce, boolean needForces) {
         if (!s.hasEnergy()) {
-            return "no energy label";
+            return "energy label missing or NaN";
         }
         if (!Double.isFinite(s.energy())) {
             return "energy is " + s.energy();
