@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             AnalyseCommand.class,
             ServeCommand.class,
             SearchCommand.class,
+            TrainCommand.class,
+            TestCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  potentia eval --potential sw examples/si-structures.extxyz -o si-sw.extxyz",
@@ -32,6 +34,8 @@ import picocli.CommandLine.Command;
             "  potentia analyse rdf md/trajectory.extxyz -o rdf/",
             "  potentia serve --potential sw --structure si64.extxyz --unix si",
             "  potentia search --founder slab.extxyz --free 'z>=7' --potential sw --sigma0 0.3 --runs 8 --seed 1 --out si001",
+            "  potentia train examples/train-si.yaml --out si-model",
+            "  potentia test --model si-model/model.potentia si-model/validation.extxyz",
             "  potentia help eval",
             "", "Errors print one line and exit with a non-zero code; set POTENTIA_DEBUG=1 for the stack trace."})
 public final class Main implements Runnable {

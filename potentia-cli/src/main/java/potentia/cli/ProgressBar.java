@@ -47,6 +47,15 @@ final class ProgressBar implements AutoCloseable {
         }
     }
 
+    /** Prints a message line above the bar (the bar is redrawn on the next update). */
+    void println(String message) {
+        if (live) {
+            out.print("\r\u001b[K");
+        }
+        out.println(message);
+        lastDraw = 0;
+    }
+
     /** Prints the final line (always, terminal or not). */
     void finish(String metrics) {
         if (finished) {
