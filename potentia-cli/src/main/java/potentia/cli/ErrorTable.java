@@ -2,7 +2,8 @@ package potentia.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import potentia.train.ErrorStats;
@@ -16,18 +17,18 @@ final class ErrorTable {
     private ErrorTable() {
     }
 
-    /** A fixed-width table with one row per entry (name → statistics), in map order. */
-    static String table(Map<String, ErrorStats> rows) {
+    /** A fixed-width table with one row per entry (name, statistics), in list order. */
+    static String table(List<Map.Entry<String, ErrorStats>> rows) {
         int w = 12;
-        for (String name : rows.keySet()) {
-            w = Math.max(w, name.length() + 1);
+        for (Map.Entry<String, ErrorStats> e : rows) {
+            w = Math.max(w, e.getKey().length() + 1);
         }
         StringBuilder sb = new StringBuilder();
         String head = "%-" + w + "s %6s %8s %8s %9s %9s %9s %9s%n";
         sb.append(String.format(Locale.ROOT, head, "", "frames", "E MAE", "E RMSE", "F MAE", "F RMSE", "S MAE",
                 "S RMSE"));
         sb.append(String.format(Locale.ROOT, head, "", "", "meV/at", "meV/at", "meV/Å", "meV/Å", "GPa", "GPa"));
-        for (Map.Entry<String, ErrorStats> e : rows.entrySet()) {
+        for (Map.Entry<String, ErrorStats> e : rows) {
             ErrorStats s = e.getValue();
             sb.append(String.format(Locale.ROOT, "%-" + w + "s %6d %8s %8s %9s %9s %9s %9s%n", e.getKey(),
                     s.structures(), num(1e3 * s.energyMae(), 2), num(1e3 * s.energyRmse(), 2),
@@ -37,11 +38,11 @@ final class ErrorTable {
         return sb.toString();
     }
 
-    /** Rows "all" then one per group (when frames have groups). */
-    static Map<String, ErrorStats> rows(ErrorStats all, Map<String, ErrorStats> groups) {
-        Map<String, ErrorStats> rows = new LinkedHashMap<>();
-        rows.put("all", all);
-        groups.forEach((g, s) -> rows.put("  " + g, s));
+    /** Rows {@code name} for all frames, then one per group (when frames have groups), indented. */
+    static List<Map.Entry<String, ErrorStats>> rows(String name, ErrorStats all, Map<String, ErrorStats> groups) {
+        List<Map.Entry<String, ErrorStats>> rows = new ArrayList<>();
+        rows.add(Map.entry(name, all));
+        groups.forEach((g, s) -> rows.add(Map.entry("  " + g, s)));
         return rows;
     }
 

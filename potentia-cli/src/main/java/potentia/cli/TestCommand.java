@@ -57,7 +57,7 @@ final class TestCommand implements Callable<Integer> {
             System.out.println(new ObjectMapper().writeValueAsString(o));
         } else {
             System.out.println(p.name() + " on " + data + ":");
-            System.out.print(ErrorTable.table(ErrorTable.rows(all, groups)));
+            System.out.print(ErrorTable.table(ErrorTable.rows("all", all, groups)));
         }
         return 0;
     }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import potentia.io.ExtxyzWriter;
-import potentia.nn.DescriptorSpec;
 import potentia.nn.ModelFile;
 import potentia.nn.NetworkModel;
 import potentia.nn.NeuralNetworkPotential;
@@ -139,7 +138,7 @@ final class TrainRun {
         NeuralNetworkPotential potential = NeuralNetworkPotential.of(model);
         List<Prediction> trainPred = Predictions.of(potential, split.train(), threads);
         List<Prediction> valPred = Predictions.of(potential, split.validation(), threads);
-        Map<String, ErrorStats> table = new LinkedHashMap<>();
+        List<Map.Entry<String, ErrorStats>> table = new ArrayList<>();
         ObjectNode errors = metrics.putObject("errors");
         report(table, errors, "train", split.train(), trainPred);
         report(table, errors, "validation", split.validation(), valPred);
@@ -236,22 +235,15 @@ final class TrainRun {
         }
     }
 
-    private static void report(Map<String, ErrorStats> table, ObjectNode json, String name, List<Sample> samples,
+    private static void report(List<Map.Entry<String, ErrorStats>> table, ObjectNode json, String name, List<Sample> samples,
             List<Prediction> predictions) {
         if (samples.isEmpty()) {
             return;
         }
         ErrorStats all = ErrorStats.of(samples, predictions);
         Map<String, ErrorStats> groups = ErrorStats.byGroup(samples, predictions);
-        table.putAll(rows(name, all, groups));
+        table.addAll(ErrorTable.rows(name, all, groups));
         json.set(name.replace("linear ", ""), ErrorTable.json(all, groups));
-    }
-
-    private static Map<String, ErrorStats> rows(String name, ErrorStats all, Map<String, ErrorStats> groups) {
-        Map<String, ErrorStats> rows = new LinkedHashMap<>();
-        rows.put(name, all);
-        groups.forEach((g, s) -> rows.put("  " + g, s));
-        return rows;
     }
 
     private static void terms(ObjectNode o, LossTerms t) {
