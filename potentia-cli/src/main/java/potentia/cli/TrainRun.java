@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import potentia.io.ExtxyzWriter;
 import potentia.nn.ModelFile;
+import potentia.nn.DescriptorSpec;
 import potentia.nn.NetworkModel;
 import potentia.nn.NeuralNetworkPotential;
 import potentia.structure.Element;
