@@ -25,14 +25,8 @@ public final class FeatureStatistics {
         int f = d.featureCount();
         int ns = species.size();
         SpeciesIndex index = new SpeciesIndex(species);
-        int n = structures.size();
-        double[][] sums = new double[n][];
         long[] count = new long[ns];
-        Work.forEach(n, threads, k -> sums[k] = partial(d, index, structures.get(k), null));
-        double[] mean = new double[ns * f];
-        for (double[] s : sums) {
-            add(mean, s);
-        }
+        double[] mean = sum(d, index, structures, null, threads);
         for (Structure s : structures) {
             for (int t : index.types(s, "the descriptor statistics")) {
                 count[t]++;
@@ -42,18 +36,33 @@ public final class FeatureStatistics {
             long c = count[k / f];
             mean[k] = c > 0 ? mean[k] / c : 0;
         }
-        Work.forEach(n, threads, k -> sums[k] = partial(d, index, structures.get(k), mean));
         double[] std = new double[ns * f];
-        double[] var = new double[ns * f];
-        for (double[] s : sums) {
-            add(var, s);
-        }
+        double[] var = sum(d, index, structures, mean, threads);
         for (int k = 0; k < std.length; k++) {
             long c = count[k / f];
             double sd = c > 0 ? Math.sqrt(var[k] / c) : 0;
             std[k] = sd > 1e-12 * Math.max(1, Math.abs(mean[k])) ? sd : 1.0;
         }
         return new Standardisation(species, f, mean, std);
+    }
+
+    /** Structures per block: partial sums of one block are held at once, then added in data order. */
+    private static final int BLOCK = 256;
+
+    /** {@link #partial} summed over all structures, block by block, each block's partials added in data order. */
+    private static double[] sum(Descriptor d, SpeciesIndex index, List<Structure> structures, double[] mean,
+            int threads) {
+        double[] total = new double[index.size() * d.featureCount()];
+        for (int from = 0; from < structures.size(); from += BLOCK) {
+            int to = Math.min(structures.size(), from + BLOCK);
+            double[][] parts = new double[to - from][];
+            int base = from;
+            Work.forEach(parts.length, threads, k -> parts[k] = partial(d, index, structures.get(base + k), mean));
+            for (double[] p : parts) {
+                add(total, p);
+            }
+        }
+        return total;
     }
 
     /** Per species and feature: Σ G (mean == null) or Σ (G − μ)². */
