@@ -28,7 +28,8 @@ import potentia.structure.Structure;
  * ({@link AtomicModel#forceParameterGradient}). No Jacobian is stored: each call recomputes the
  * neighbour list, features, the backward pass and one tangent, and drops them.
  *
- * <p>Everything runs on the calling thread, in a fixed order: the same inputs give the same bits.
+ * <p>Everything runs on the calling thread, in a fixed order, on scalar code paths whose results do
+ * not depend on whether the JIT has compiled them: the same inputs give the same bits.
  */
 final class StructureLoss {
     private StructureLoss() {
@@ -137,7 +138,11 @@ final class StructureLoss {
             st.apply(z, type, 0, n);
             double[] eps = new double[n];
             double[] dEdz = withForces ? new double[n * f] : null;
-            tm.model().evaluate(z, type, 0, n, eps, dEdz);
+            // the per-atom reference path, not the batched kernel: the kernel's vector exp gives other
+            // last bits before and after the JIT compiles it, which would make a run's result depend on
+            // timing (and a resumed run differ from an uninterrupted one); the gradient passes are
+            // scalar anyway, so this costs little
+            tm.model().evaluateReference(z, type, 0, n, eps, dEdz);
             double e = 0;
             for (int i = 0; i < n; i++) {
                 e += eps[i] + tm.referenceEnergy(type[i]);
