@@ -212,27 +212,46 @@ final class TrainRun {
 
     private TrainingResult train(Trainer trainer, DataSplit split, Path checkpoint) {
         int epochs = o.epochs;
-        try (ProgressBar bar = new ProgressBar("train", epochs, "epochs")) {
-            String[] last = {""};
+        // the bar starts at the first epoch this invocation runs, so a resumed run's rate and ETA count
+        // only its own epochs
+        ProgressBar[] bar = {null};
+        int[] start = {0};
+        String[] last = {""};
+        try {
             TrainingResult r = trainer.train(split, checkpoint, new TrainingListener() {
                 @Override
                 public void epoch(int epoch, int total, List<EpochRecord> members, boolean checkpointed) {
+                    if (bar[0] == null) {
+                        start[0] = epoch - 1;
+                        bar[0] = new ProgressBar(start[0] == 0 ? "train" : "train (from epoch " + start[0] + ")",
+                                epochs - start[0], "epochs");
+                    }
                     EpochRecord m = members.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
                     if (m != null) {
-                        last[0] = String.format(Locale.ROOT, "loss train %.4g%s  lr %.2g", m.train().total(),
-                                m.validation() == null ? "" : String.format(Locale.ROOT, " val %.4g",
-                                        m.validation().total()), m.learningRate());
+                        last[0] = String.format(Locale.ROOT, "epoch %d  loss train %.4g%s  lr %.2g", epoch,
+                                m.train().total(), m.validation() == null ? "" : String.format(Locale.ROOT,
+                                        " val %.4g", m.validation().total()), m.learningRate());
                     }
-                    bar.update(epoch, last[0]);
+                    bar[0].update(epoch - start[0], last[0]);
                 }
 
                 @Override
                 public void message(String line) {
-                    bar.println(line);
+                    if (bar[0] != null) {
+                        bar[0].println(line);
+                    } else {
+                        System.err.println(line);
+                    }
                 }
             }, o.stopAfter);
-            bar.finish(last[0]);
+            if (bar[0] != null) {
+                bar[0].finish(last[0]);
+            }
             return r;
+        } finally {
+            if (bar[0] != null) {
+                bar[0].close();
+            }
         }
     }
 
