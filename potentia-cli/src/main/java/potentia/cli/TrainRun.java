@@ -99,6 +99,10 @@ final class TrainRun {
         }
         DataSplit split = o.validationData.isEmpty() ? DataSplit.random(all, o.validationFraction, o.seed)
                 : new DataSplit(all, validationFiles);
+        if ((linear || o.baseline) && Double.isNaN(ridge()) && split.validation().isEmpty()) {
+            throw new IllegalArgumentException("the linear model's --ridge auto is chosen on validation frames, and "
+                    + "there are none: give --ridge λ, validation frames, or --no-baseline");
+        }
         if (!resuming) {
             ExtxyzWriter.writeAll(dir.resolve("train.extxyz"), split.train().stream().map(Sample::structure).toList());
             ExtxyzWriter.writeAll(dir.resolve("validation.extxyz"),
