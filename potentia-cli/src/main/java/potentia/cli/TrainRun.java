@@ -219,6 +219,7 @@ final class TrainRun {
         // the bar starts at the first epoch this invocation runs, so a resumed run's rate and ETA count
         // only its own epochs
         ProgressBar[] bar = {null};
+        long started = System.nanoTime();
         int[] start = {0};
         String[] last = {""};
         try {
@@ -237,6 +238,10 @@ final class TrainRun {
                                         " val %.4g", m.validation().total()), m.learningRate());
                     }
                     bar[0].update(epoch - start[0], last[0]);
+                    if (checkpointed) { // a line per checkpoint: logs of runs without a terminal show progress too
+                        bar[0].println(String.format(Locale.ROOT, "%s  (checkpoint, %s)", last[0],
+                                ProgressBar.clock((System.nanoTime() - started) * 1e-9)));
+                    }
                 }
 
                 @Override
