@@ -126,13 +126,11 @@ class EhpRunTest {
             EhpResult r = new EhpMinimiser(p, settings, new potentia.md.CounterRandom(1), 0).run();
             assertTrue(r.converged());
             double[] nu = r.state().frequencies();
-            System.out.println("DBG steps " + r.steps() + " ens " + r.ensembles() + " conv " + r.converged());
             // harmonic has the three zero translations first
             for (int m = 0; m < nu.length; m++) {
                 shift[k] = Math.max(shift[k], Math.abs(nu[m] - harmonic[m + 3]) / harmonic[m + 3]);
             }
         }
-        System.out.println("DBG shift " + shift[0] + " " + shift[1]);
         assertTrue(shift[0] < 5e-4, "at 5 K the frequencies differ from harmonic by up to " + shift[0]);
         assertTrue(shift[1] > 10 * shift[0], "anharmonic shift at 300 K " + shift[1] + " vs 5 K " + shift[0]);
     }
