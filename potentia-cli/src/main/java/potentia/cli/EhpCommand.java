@@ -159,12 +159,12 @@ final class EhpCommand implements Callable<Integer> {
 
                 @Override
                 public void point(EhpPoint pt) {
-                    EhpOutputs.write(dir, plan, run.points());
+                    EhpOutputs.write(dir, plan, run.points(), false);
                 }
             });
             bar.finish("done");
         }
-        List<String> written = EhpOutputs.write(dir, plan, points);
+        List<String> written = EhpOutputs.write(dir, plan, points, true);
         long unconverged = points.stream().filter(p -> !p.converged()).count();
         for (EhpPoint p : points) {
             System.err.printf(Locale.ROOT, "%s T = %s K%s: F = %.6f ± %.6f eV/atom%s, %d steps, %d force evaluations%s%n",

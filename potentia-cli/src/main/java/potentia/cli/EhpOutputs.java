@@ -23,8 +23,12 @@ final class EhpOutputs {
     private EhpOutputs() {
     }
 
-    /** Writes every output the finished points allow; returns the names written. */
-    static List<String> write(Path dir, EhpRun.Plan plan, List<EhpPoint> points) {
+    /**
+     * Writes every output the finished points allow; returns the names written.
+     *
+     * @param plots whether to draw the PNGs too (at the end; the tables are rewritten after every point)
+     */
+    static List<String> write(Path dir, EhpRun.Plan plan, List<EhpPoint> points, boolean plots) {
         List<String> written = new ArrayList<>();
         if (points.isEmpty()) {
             return written;
@@ -57,6 +61,9 @@ final class EhpOutputs {
         text(dir.resolve("lattice.csv"), l);
         written.add("free_energy.csv");
         written.add("lattice.csv");
+        if (!plots) {
+            return written;
+        }
 
         List<Charts.Series> fs = new ArrayList<>();
         List<Charts.Series> as = new ArrayList<>();
