@@ -75,6 +75,22 @@ class PhononsCommandTest {
     }
 
     @Test
+    void aModelFileWorksLikeAReferencePotential() throws Exception {
+        Path model = dir.resolve("si.potentia");
+        CliRun init = CliRun.of("model", "init", "--species", "Si", "--cutoff", "4", "--nmax", "3", "--layers", "8",
+                "--seed", "2", "-o", model.toString());
+        assertEquals(0, init.exitCode(), init.err());
+        Path si = write("si.extxyz", Crystals.diamond(Element.Si, 5.431));
+        Path out = dir.resolve("nn");
+        CliRun run = CliRun.of("phonons", "--model", model.toString(), "-t", "1", "--structure", si.toString(),
+                "--supercell", "2", "2", "2", "--mesh", "4", "4", "4", "--temperatures", "300", "--points", "5",
+                "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(7, csv(out.resolve("bands.csv")).get(0).length);
+        assertTrue(Files.size(out.resolve("dos.png")) > 0);
+    }
+
+    @Test
     void refusesAStructureNotAtAMinimum() {
         Structure s = Crystals.diamond(Element.Si, 5.431);
         double[] x = s.positions();
