@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import potentia.cli.plot.BandPlot;
-import potentia.cli.plot.Charts;
+import potentia.cli.plot.ErrorBarPlot;
 import potentia.ehp.EhpPoint;
 import potentia.ehp.EhpRun;
 import potentia.ehp.PhaseStability;
@@ -65,8 +65,8 @@ final class EhpOutputs {
             return written;
         }
 
-        List<Charts.Series> fs = new ArrayList<>();
-        List<Charts.Series> as = new ArrayList<>();
+        List<ErrorBarPlot.Curve> fs = new ArrayList<>();
+        List<ErrorBarPlot.Curve> as = new ArrayList<>();
         for (int ph = 0; ph < plan.phases().size(); ph++) {
             for (int pi = 0; pi < plan.pressures().length; pi++) {
                 List<EhpPoint> chain = chain(points, ph, pi);
@@ -75,17 +75,19 @@ final class EhpOutputs {
                 }
                 String label = label(plan, ph, pi);
                 double[] t = chain.stream().mapToDouble(EhpPoint::temperature).toArray();
-                fs.add(new Charts.Series(label, t, chain.stream().mapToDouble(EhpPoint::gibbsFreeEnergy).toArray()));
-                as.add(new Charts.Series(label, t, chain.stream().mapToDouble(p -> p.lengths()[0]).toArray()));
+                fs.add(new ErrorBarPlot.Curve(label, t, chain.stream().mapToDouble(EhpPoint::gibbsFreeEnergy).toArray(),
+                        chain.stream().mapToDouble(EhpPoint::freeEnergyError).toArray()));
+                as.add(new ErrorBarPlot.Curve(label, t, chain.stream().mapToDouble(p -> p.lengths()[0]).toArray(),
+                        chain.stream().mapToDouble(p -> p.lengths()[0] * p.latticeError()).toArray()));
             }
         }
-        Charts.line(dir.resolve("free_energy.png"), (plan.quantum() ? "Quantum" : "Classical")
+        ErrorBarPlot.write(dir.resolve("free_energy.png"), (plan.quantum() ? "Quantum" : "Classical")
                 + " EHP free energy" + (plan.pressures().length > 1 || plan.pressures()[0] != 0 ? " (G = F + pV)" : ""),
-                "temperature (K)", "free energy (eV/atom)", fs, false);
+                "temperature (K)", "free energy (eV/atom)", fs);
         written.add("free_energy.png");
         if (plan.relaxCell()) {
-            Charts.line(dir.resolve("lattice.png"), "Lattice parameter a (thermal expansion)", "temperature (K)",
-                    "a (Å)", as, false);
+            ErrorBarPlot.write(dir.resolve("lattice.png"), "Lattice parameter a (thermal expansion)", "temperature (K)",
+                    "a (Å)", as);
             written.add("lattice.png");
         }
         for (int ph = 0; ph < plan.phases().size(); ph++) {
@@ -178,7 +180,7 @@ final class EhpOutputs {
     /** ΔG = G₂ − G₁ per pressure on the temperatures both phases have finished. */
     private static boolean writeStability(Path dir, EhpRun.Plan plan, List<EhpPoint> points) {
         StringBuilder csv = new StringBuilder("P_GPa,T_K,dG_eV_per_atom,dG_error_eV_per_atom\n");
-        List<Charts.Series> series = new ArrayList<>();
+        List<ErrorBarPlot.Curve> series = new ArrayList<>();
         boolean any = false;
         for (int pi = 0; pi < plan.pressures().length; pi++) {
             double[][] d = difference(plan, points, pi);
@@ -191,25 +193,15 @@ final class EhpOutputs {
                         .append(num(d[1][k])).append(',').append(num(d[2][k])).append('\n');
             }
             String at = plan.pressures().length > 1 ? " " + NumberText.of(Units.toGPa(plan.pressures()[pi])) + " GPa" : "";
-            series.add(new Charts.Series("ΔG" + at, d[0], d[1]));
-            series.add(new Charts.Series("ΔG + σ" + at, d[0], add(d[1], d[2], 1)));
-            series.add(new Charts.Series("ΔG − σ" + at, d[0], add(d[1], d[2], -1)));
+            series.add(new ErrorBarPlot.Curve("ΔG" + at, d[0], d[1], d[2]));
         }
         if (!any) {
             return false;
         }
         text(dir.resolve("stability.csv"), csv);
-        Charts.line(dir.resolve("stability.png"), "G(" + plan.phases().get(1).name() + ") − G("
-                + plan.phases().get(0).name() + ")", "temperature (K)", "ΔG (eV/atom)", series, false);
+        ErrorBarPlot.write(dir.resolve("stability.png"), "G(" + plan.phases().get(1).name() + ") − G("
+                + plan.phases().get(0).name() + ")", "temperature (K)", "ΔG (eV/atom)", series);
         return true;
-    }
-
-    private static double[] add(double[] a, double[] b, double s) {
-        double[] out = new double[a.length];
-        for (int k = 0; k < a.length; k++) {
-            out[k] = a[k] + s * b[k];
-        }
-        return out;
     }
 
     /** {T, ΔG, σ} on the temperatures both phases have at pressure pi, or null when there are none. */
