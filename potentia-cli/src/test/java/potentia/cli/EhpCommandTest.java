@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import potentia.io.ExtxyzWriter;
+import potentia.structure.Cell;
 import potentia.structure.Crystals;
 import potentia.structure.Element;
 import potentia.structure.Structure;
@@ -94,6 +95,17 @@ class EhpCommandTest {
         CliRun mixed = CliRun.of("ehp", "-p", "sw", "--structure", si.toString(), "--structure", c.toString(),
                 "--supercell", "2", "2", "2", "--temperatures", "300", "--out", dir.resolve("o").toString());
         assertEquals(1, mixed.exitCode(), mixed.err());
+
+        // simple-cubic Si stretched to 3.1 Å: at a force minimum by symmetry, but unstable under SW
+        Path sc = write("sc.extxyz", Structure.of(new int[] {14}, new double[3], Cell.orthorhombic(3.1, 3.1, 3.1)));
+        CliRun unstable = CliRun.of("ehp", "-p", "sw", "-t", "1", "--structure", sc.toString(), "--supercell", "3", "3",
+                "3", "--temperatures", "300", "--fixed-cell", "--out", dir.resolve("o").toString());
+        assertEquals(1, unstable.exitCode());
+        assertTrue(unstable.err().contains("unstable (imaginary) modes"), unstable.err());
+        CliRun soft = CliRun.of("ehp", "-p", "sw", "-t", "1", "--structure", sc.toString(), "--supercell", "3", "3",
+                "3", "--temperatures", "300", "--out", dir.resolve("o").toString());
+        assertEquals(1, soft.exitCode());
+        assertTrue(soft.err().contains("mechanically unstable"), soft.err());
 
         Path broken = dir.resolve("broken");
         Files.createDirectories(broken);
