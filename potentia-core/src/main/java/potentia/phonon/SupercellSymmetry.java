@@ -141,24 +141,37 @@ public final class SupercellSymmetry {
         for (int p = 0; p < np; p++) {
             int a = supercell.representative(p);
             double[] acc = rows[p];
+            // the rotation is the same for every translation: sum the translated blocks first,
+            // then rotate once per (operation, atom) — 3×3 products were the whole cost
+            double[] summed = new double[3 * dim];
             for (int k = 0; k < operations.size(); k++) {
                 double[] q = operations.get(k).cartesianRotation();
                 int[] pre = preimage[k];
+                java.util.Arrays.fill(summed, 0);
                 for (int l = 0; l < translate.length; l++) {
                     int[] un = untranslate[l];
                     int a1 = pre[un[a]];
                     for (int b = 0; b < n; b++) {
                         int b1 = pre[un[b]];
                         for (int i = 0; i < 3; i++) {
-                            System.arraycopy(phi, (3 * a1 + i) * dim + 3 * b1, block, 3 * i, 3);
+                            int from = (3 * a1 + i) * dim + 3 * b1;
+                            int to = i * dim + 3 * b;
+                            summed[to] += phi[from];
+                            summed[to + 1] += phi[from + 1];
+                            summed[to + 2] += phi[from + 2];
                         }
-                        conjugate(q, block, rotated);
-                        for (int i = 0; i < 3; i++) {
-                            int base = i * dim + 3 * b;
-                            acc[base] += rotated[3 * i];
-                            acc[base + 1] += rotated[3 * i + 1];
-                            acc[base + 2] += rotated[3 * i + 2];
-                        }
+                    }
+                }
+                for (int b = 0; b < n; b++) {
+                    for (int i = 0; i < 3; i++) {
+                        System.arraycopy(summed, i * dim + 3 * b, block, 3 * i, 3);
+                    }
+                    conjugate(q, block, rotated);
+                    for (int i = 0; i < 3; i++) {
+                        int base = i * dim + 3 * b;
+                        acc[base] += rotated[3 * i];
+                        acc[base + 1] += rotated[3 * i + 1];
+                        acc[base + 2] += rotated[3 * i + 2];
                     }
                 }
             }
