@@ -21,7 +21,7 @@ import potentia.structure.Structure;
  *       force constants proper; best of 3 after a warm-up.</li>
  *   <li>{@code ehp}: force evaluations, steps and wall time for classical EHP to converge F to
  *       --tolerance (default 1 meV/atom) at 300 K and 1200 K (cell relaxed at 0 GPa, from harmonic force constants),
- *       64 atoms with and without importance reweighting, and 216 atoms with reweighting.</li>
+ *       64 and 216 atoms, each with and without importance reweighting.</li>
  * </ul>
  * Usage: {@code bin/bench phonons [fc] [ehp] [--threads N] [--tolerance meV/atom] [--samples N] [--no-216]}.
  */
@@ -83,7 +83,7 @@ public final class PhononBench {
                     + "evaluations,wall_s");
             record Case(int n, boolean reweighting) {
             }
-            List<Case> cases = large ? List.of(new Case(2, true), new Case(2, false), new Case(3, true))
+            List<Case> cases = large ? List.of(new Case(2, true), new Case(2, false), new Case(3, true), new Case(3, false))
                     : List.of(new Case(2, true), new Case(2, false));
             for (Case c : cases) {
                 for (double t : new double[] {300, 1200}) {
