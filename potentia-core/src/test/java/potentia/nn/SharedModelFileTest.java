@@ -119,6 +119,30 @@ class SharedModelFileTest {
                 "committee[0].type 'graph-net' is unknown (this build knows 'element-mlp', 'shared-mlp')");
     }
 
+    /** The whole-file checks hold for shared members too: an edited embedding, a cut file, a newer version. */
+    @Test
+    void corruptTruncatedAndNewerSharedFilesAreRefused() throws IOException {
+        Path file = dir.resolve("m.potentia");
+        ModelFile.write(file, mixed());
+        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+        // change the first embedding number (parameter 0 of member 0) without fixing the checksum
+        ArrayNode params = (ArrayNode) root.at("/committee/0/parameters");
+        params.set(0, params.get(0).asDouble() + 0.25);
+        Files.writeString(file, root.toPrettyString(), StandardCharsets.UTF_8);
+        assertFails(file, "checksum mismatch");
+
+        ModelFile.write(file, mixed());
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int inShared = text.indexOf("\"layer_norm_epsilon\"");
+        assertTrue(inShared > 0, "the shared member is in the file");
+        Files.write(file, java.util.Arrays.copyOf(bytes, inShared + 5));
+        assertFails(file, "truncated");
+
+        assertFails(edited(r -> r.put("version", ModelFile.VERSION + 1)), "format version " + (ModelFile.VERSION + 1)
+                + " is newer than this build of Potentia reads (up to " + ModelFile.VERSION + ")");
+    }
+
     private Path edited(Consumer<ObjectNode> edit) throws IOException {
         Path file = dir.resolve("m.potentia");
         ModelFile.write(file, mixed());
