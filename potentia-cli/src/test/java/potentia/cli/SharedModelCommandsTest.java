@@ -83,16 +83,37 @@ class SharedModelCommandsTest {
     }
 
     @Test
+    void layerNormIsOnByDefaultAsInNeuralIL() {
+        Path on = dir.resolve("on.potentia");
+        Path off = dir.resolve("off.potentia");
+        CliRun a = CliRun.of("model", "init", "--species", "Si,O", "--cutoff", "4", "--nmax", "2", "--architecture",
+                "shared", "--layers", "6,4", "-o", on.toString());
+        CliRun b = CliRun.of("model", "init", "--species", "Si,O", "--cutoff", "4", "--nmax", "2", "--architecture",
+                "shared", "--layers", "6", "--no-layer-norm", "-o", off.toString());
+        assertEquals(0, a.exitCode(), a.err());
+        assertEquals(0, b.exitCode(), b.err());
+        assertEquals(new SharedMlpShape(2, 18, 2, List.of(6, 4), true),
+                ((SharedNetwork) ModelFile.read(on).members().getFirst()).shape());
+        assertEquals(new SharedMlpShape(2, 18, 2, List.of(6), false),
+                ((SharedNetwork) ModelFile.read(off).members().getFirst()).shape());
+    }
+
+    @Test
     void sharedOnlyOptionsAndImpossibleLayerNormAreOneLineErrors() {
         CliRun element = CliRun.of("model", "init", "--species", "Si", "--embedding", "2", "-o",
                 dir.resolve("x.potentia").toString());
         assertEquals(1, element.exitCode());
-        assertTrue(element.err().contains("--embedding and --layer-norm apply to --architecture shared only"),
+        assertTrue(element.err().contains("--embedding and --[no-]layer-norm apply to --architecture shared only"),
                 element.err());
         CliRun oneLayer = CliRun.of("model", "init", "--species", "Si", "--architecture", "shared", "--layer-norm",
                 "--layers", "16", "-o", dir.resolve("y.potentia").toString());
         assertEquals(1, oneLayer.exitCode());
         assertTrue(oneLayer.err().contains("LayerNorm needs at least two hidden layers"), oneLayer.err());
+        CliRun defaultNorm = CliRun.of("model", "init", "--species", "Si", "--architecture", "shared", "--layers", "16",
+                "-o", dir.resolve("w.potentia").toString());
+        assertEquals(1, defaultNorm.exitCode());
+        assertTrue(defaultNorm.err().contains("on by default") && defaultNorm.err().contains("--no-layer-norm"),
+                defaultNorm.err());
         CliRun unknown = CliRun.of("model", "init", "--species", "Si", "--architecture", "graph", "-o",
                 dir.resolve("z.potentia").toString());
         assertEquals(2, unknown.exitCode(), "an unknown architecture is a usage error");
