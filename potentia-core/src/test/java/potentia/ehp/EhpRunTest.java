@@ -90,6 +90,27 @@ class EhpRunTest {
     }
 
     @Test
+    void theGibbsFreeEnergyRisesWithPressureByTheVolume() {
+        // dG/dP = V: between 0 and 2 GPa, ΔG = ∫V dP ≈ ½(V₀ + V₁)ΔP (V changes ~2 %, linear to 10⁻⁴)
+        EhpSettings s = EhpSettings.defaults().withPairs(16).withMaxSteps(20).withThreads(2);
+        double dp = potentia.units.Units.fromGPa(2);
+        EhpRun.Plan plan = new EhpRun.Plan(List.of(new EhpRun.Phase("Si", SI, new int[] {1, 1, 1})), new double[] {300},
+                new double[] {0, dp}, false, true, s, 9, 0.01, true);
+        List<EhpPoint> p = EhpRun.start(plan, SW, Map.of(), null, 0).run(new EhpRun.Observer() { });
+        assertEquals(2, p.size());
+        assertTrue(p.get(0).converged() && p.get(1).converged());
+        assertTrue(p.get(1).volume() < 0.995 * p.get(0).volume(), "compressed: " + p.get(1).volume());
+        for (EhpPoint q : p) {
+            assertEquals(q.pressure(), q.achievedPressure(), s.pressureTolerance() + 3 * q.pressureError(),
+                    "the free energy's pressure reaches the target");
+        }
+        double expected = 0.5 * (p.get(0).volume() + p.get(1).volume()) * dp;
+        double dg = p.get(1).gibbsFreeEnergy() - p.get(0).gibbsFreeEnergy();
+        assertEquals(expected, dg, 5e-4 + 4 * Math.hypot(p.get(0).freeEnergyError(), p.get(1).freeEnergyError()),
+                "G(2 GPa) − G(0) vs the integral of V dP");
+    }
+
+    @Test
     void aDamagedCheckpointIsRefused(@TempDir Path dir) throws Exception {
         Path checkpoint = dir.resolve("checkpoint.bin");
         EhpRun.start(plan(6, 1), SW, Map.of(), checkpoint, 0);
