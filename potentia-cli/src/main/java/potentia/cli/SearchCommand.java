@@ -56,8 +56,13 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--free", paramLabel = "SPEC", description = "Which atoms move (see below); the rest stay fixed.")
     String free;
 
-    @Option(names = {"-p", "--potential"}, paramLabel = "SPEC", description = "The potential: " + PotentialSpec.HELP + ".")
+    @Option(names = {"-p", "--potential"}, paramLabel = "SPEC", description = "The potential: " + PotentialSpec.HELP
+            + ". Give this or --model.")
     String potential;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE",
+            description = "A neural-network model file (a committee model's spreads are reported). Give this or --potential.")
+    Path model;
 
     @Option(names = "--sigma0", paramLabel = "Å", description = "Initial CMA-ES step size σ₀: typical first displacement.")
     Double sigma0;
@@ -140,7 +145,8 @@ final class SearchCommand implements Callable<Integer> {
         if (resume != null) {
             List<String> given = new ArrayList<>();
             for (Object[] o : new Object[][] {{"--founder", founder}, {"--free", free}, {"--potential", potential},
-                {"--sigma0", sigma0}, {"--runs", runs}, {"--seed", seed}, {"--out", out}, {"--restarts", restarts},
+                {"--model", model}, {"--sigma0", sigma0}, {"--runs", runs}, {"--seed", seed}, {"--out", out},
+                {"--restarts", restarts},
                 {"--max-evals", maxEvaluations}, {"--lambda", lambda}, {"--target", target}, {"--kappa", kappa},
                 {"--min-distance", minDistance}, {"--max-displacement", maxDisplacement},
                 {"--dedup-energy", dedupEnergy}, {"--dedup-distance", dedupDistance},
@@ -159,11 +165,20 @@ final class SearchCommand implements Callable<Integer> {
             dir = resume;
             setup = SearchSetup.load(dir);
         } else {
-            for (Object[] o : new Object[][] {{"--founder", founder}, {"--free", free}, {"--potential", potential},
+            if (potential != null && model != null) {
+                throw new IllegalArgumentException("--potential and --model are mutually exclusive: give one of them");
+            }
+            if (model != null) {
+                if (!Files.isRegularFile(model)) {
+                    throw new IllegalArgumentException("model file not found: " + model);
+                }
+                potential = PotentialSpec.model(model); // recorded for --resume like any other spec
+            }
+            for (Object[] o : new Object[][] {{"--founder", founder}, {"--free", free}, {"--potential or --model", potential},
                 {"--sigma0", sigma0}, {"--runs", runs}, {"--seed", seed}, {"--out", out}}) {
                 if (o[1] == null) {
                     throw new IllegalArgumentException("missing " + o[0] + " (a new search needs --founder, --free, "
-                            + "--potential, --sigma0, --runs, --seed and --out; or --resume DIR)");
+                            + "--potential or --model, --sigma0, --runs, --seed and --out; or --resume DIR)");
                 }
             }
             if (!Files.isRegularFile(founder)) {

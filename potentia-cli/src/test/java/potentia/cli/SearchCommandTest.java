@@ -239,4 +239,45 @@ class SearchCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(summary, Files.readString(out.resolve("summary.csv")));
     }
+
+    @Test
+    void aModelFileIsAPotentialAndIsRecordedForResume() throws IOException {
+        Path model = dir.resolve("si.potentia");
+        CliRun init = CliRun.of("model", "init", "--species", "Si", "--cutoff", "4", "--nmax", "3", "--layers", "8",
+                "--committee", "2", "--seed", "2", "-o", model.toString());
+        assertEquals(0, init.exitCode(), init.err());
+        Structure si = potentia.testing.RandomStructures.diamond(5.431, 1)
+                .rattled(0.05, new java.util.SplittableRandom(3));
+        Path founder = dir.resolve("si.extxyz");
+        ExtxyzWriter.writeAll(founder, List.of(si));
+        Path out = dir.resolve("model");
+        String[] search = {"search", "--founder", founder.toString(), "--free", "0-1", "--model", model.toString(),
+            "--sigma0", "0.1", "--runs", "1", "--seed", "3", "--max-evals", "30", "--relax", "--relax-steps", "3",
+            "--out", out.toString(), "--threads", "2"};
+        CliRun r = CliRun.of(search);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.readString(out.resolve("search.properties"))
+                .contains("potential=model:" + model.toAbsolutePath().normalize()));
+        potentia.nn.NeuralNetworkPotential nn = potentia.nn.NeuralNetworkPotential.of(potentia.nn.ModelFile.read(model));
+        Structure best = ExtxyzReader.readAll(out.resolve("runs/000/best.extxyz")).get(0);
+        assertEquals(nn.compute(best).energy(), best.info("energy").orElseThrow().asDouble(), 1e-9,
+                "the reported energy is the model's energy of the reported structure");
+        assertTrue(best.info("energy_std").isPresent(), "a committee's spread is reported");
+
+        String summary = Files.readString(out.resolve("summary.csv"));
+        Files.delete(out.resolve("summary.csv"));
+        CliRun resumed = CliRun.of("search", "--resume", out.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertEquals(summary, Files.readString(out.resolve("summary.csv")));
+
+        String[] both = java.util.Arrays.copyOf(search, search.length + 2);
+        both[search.length] = "--potential";
+        both[search.length + 1] = "sw";
+        both[search.length - 3] = dir.resolve("both").toString();
+        assertTrue(fails(both).err().contains("mutually exclusive"));
+        String[] missing = search.clone();
+        missing[6] = dir.resolve("none.potentia").toString();
+        missing[search.length - 3] = dir.resolve("missing").toString();
+        assertTrue(fails(missing).err().contains("model file not found"));
+    }
 }
