@@ -46,14 +46,16 @@ import potentia.structure.Structure;
  *   <li>{@code generation}: time per generation without the objective (sphere, costing n flops) for
  *       n = 126 and 474, both optimisers, one thread.</li>
  *   <li>{@code lj}: LJ13 and LJ38 (ε = σ = 1, truncated at 50σ, no shift) from random founders,
- *       IPOP, success (E ≤ E_gm + 10⁻⁴) and median evaluations.</li>
- *   <li>{@code parallel}: LJ38 runs per minute on 1 and 2 threads.</li>
+ *       IPOP, without and with a local relaxation of every candidate ({@code --lj-modes
+ *       plain,relaxed}; the relaxer's L-BFGS by default): success (E ≤ E_gm + 10⁻⁴) and median
+ *       energy evaluations (relaxation steps included) and candidates to success.</li>
+ *   <li>{@code parallel}: LJ38 runs per minute on 1 and 2 threads, for each mode.</li>
  * </ul>
  */
 public final class CmaesBench {
     private static final double LJ13 = -44.326801;
     private static final double LJ38 = -173.928427;
-    /** σ₀ of the relaxed LJ runs, σ (see the LJ notes in the class comment). */
+    /** σ₀ of the relaxed LJ runs, σ (the unrelaxed runs' 0.3σ; {@code --lj-relax-sigma0} changes it). */
     private static final double RELAXED_SIGMA0 = 0.3;
 
     private CmaesBench() {
