@@ -34,7 +34,8 @@ import potentia.structure.Structure;
             "Search for low-energy arrangements of the free atoms of a founder structure (a slab, a bulk cell or a "
                     + "cluster) with many independent CMA-ES runs (one per seed) in parallel. The free atoms' "
                     + "Cartesian coordinates are the degrees of freedom; the fitness is the potential energy "
-                    + "(plus κ·σ_E for a committee model). Overlapping (closer than --min-distance) or exploding "
+                    + "(with --relax: after a short local relaxation of the free atoms; plus κ·σ_E for a committee "
+                    + "model). Overlapping (closer than --min-distance) or exploding "
                     + "candidates get a penalty.",
             "Writes DIR/runs/NNN/best.extxyz (each run's best), DIR/summary.csv (runs ranked), DIR/best.extxyz "
                     + "(distinct structures, duplicates merged), DIR/best-energy.png and DIR/final-energies.png. "
@@ -47,6 +48,8 @@ import potentia.structure.Structure;
             "      --sigma0 0.3 --runs 20 --seed 7 --restarts ipop --max-evals 200000 --out lj13",
             "  potentia search --founder lj38.extxyz --free all --potential lj:epsilon=1,sigma=1,cutoff=50,mode=truncate \\",
             "      --sigma0 0.3 --runs 8 --seed 1 --restarts ipop --relax --relax-steps 300 --max-evals 1000000 --out lj38",
+            "  potentia search --founder slab.extxyz --free 'z>=7' --model si.potentia --kappa 1 --relax --sigma0 0.3 \\",
+            "      --runs 8 --seed 1 --out si001-model",
             "  potentia search --resume si001"})
 final class SearchCommand implements Callable<Integer> {
 
