@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             AnalyseCommand.class,
             ServeCommand.class,
             SearchCommand.class,
+            PhononsCommand.class,
+            EhpCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  potentia eval --potential sw examples/si-structures.extxyz -o si-sw.extxyz",
@@ -32,6 +34,8 @@ import picocli.CommandLine.Command;
             "  potentia analyse rdf md/trajectory.extxyz -o rdf/",
             "  potentia serve --potential sw --structure si64.extxyz --unix si",
             "  potentia search --founder slab.extxyz --free 'z>=7' --potential sw --sigma0 0.3 --runs 8 --seed 1 --out si001",
+            "  potentia phonons --potential sw --structure si.extxyz --supercell 3 3 3 --out si-phonons",
+            "  potentia ehp --potential sw --structure si.extxyz --supercell 2 2 2 --temperatures 300:1200:300 --samples 200 --seed 1 --out si-ehp",
             "  potentia help eval",
             "", "Errors print one line and exit with a non-zero code; set POTENTIA_DEBUG=1 for the stack trace."})
 public final class Main implements Runnable {
