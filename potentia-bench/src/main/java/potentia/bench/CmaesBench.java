@@ -23,13 +23,15 @@ import potentia.cmaes.RestartingCmaes;
 import potentia.cmaes.StopReason;
 import potentia.potential.lj.CutoffMode;
 import potentia.potential.lj.LennardJones;
+import potentia.relax.RelaxOptions;
 import potentia.search.AtomSelection;
 import potentia.search.LocalRelaxation;
 import potentia.search.Penalties;
+import potentia.search.RandomClusters;
+import potentia.search.RelaxerRelaxation;
 import potentia.search.SearchRun;
 import potentia.search.SearchSettings;
 import potentia.search.StructureObjective;
-import potentia.structure.Cell;
 import potentia.structure.Element;
 import potentia.structure.Structure;
 
@@ -44,13 +46,17 @@ import potentia.structure.Structure;
  *   <li>{@code generation}: time per generation without the objective (sphere, costing n flops) for
  *       n = 126 and 474, both optimisers, one thread.</li>
  *   <li>{@code lj}: LJ13 and LJ38 (ε = σ = 1, truncated at 50σ, no shift) from random founders,
- *       IPOP, success (E ≤ E_gm + 10⁻⁴) and median evaluations.</li>
- *   <li>{@code parallel}: LJ38 runs per minute on 1 and 2 threads.</li>
+ *       IPOP, without and with a local relaxation of every candidate ({@code --lj-modes
+ *       plain,relaxed}; the relaxer's L-BFGS by default): success (E ≤ E_gm + 10⁻⁴) and median
+ *       energy evaluations (relaxation steps included) and candidates to success.</li>
+ *   <li>{@code parallel}: LJ38 runs per minute on 1 and 2 threads, for each mode.</li>
  * </ul>
  */
 public final class CmaesBench {
     private static final double LJ13 = -44.326801;
     private static final double LJ38 = -173.928427;
+    /** σ₀ of the relaxed LJ runs, σ (the unrelaxed runs' 0.3σ; {@code --lj-relax-sigma0} changes it). */
+    private static final double RELAXED_SIGMA0 = 0.3;
 
     private CmaesBench() {
     }
@@ -61,7 +67,19 @@ public final class CmaesBench {
         int[] dims = {8, 16, 32, 64};
         int[] rastriginDims = {8, 16, 32};
         int ljSeeds = 50;
+        int[] clusters = {13, 38};
+        List<String> ljModes = List.of("plain", "relaxed");
         long ljEvals = 100_000;
+        long ljRelaxEvals = 2_000_000;
+        double ljSigma0 = 0.3;
+        double ljRelaxSigma0 = RELAXED_SIGMA0;
+        String ljRestarts = "ipop";
+        RelaxOptions.Algorithm algorithm = RelaxerRelaxation.DEFAULT_ALGORITHM;
+        int relaxSteps = RelaxerRelaxation.DEFAULT_STEPS;
+        double relaxFmax = RelaxerRelaxation.DEFAULT_FMAX;
+        int parallelRuns = 4;
+        long parallelEvals = 20_000;
+        long parallelRelaxEvals = 200_000;
         int threads = 2;
         for (int a = 0; a < args.length; a++) {
             switch (args[a]) {
@@ -70,14 +88,52 @@ public final class CmaesBench {
                 case "--dims" -> dims = ints(args[++a]);
                 case "--rastrigin-dims" -> rastriginDims = ints(args[++a]);
                 case "--lj-seeds" -> ljSeeds = Integer.parseInt(args[++a]);
+                case "--lj-clusters" -> clusters = ints(args[++a]);
+                case "--lj-modes" -> ljModes = List.of(args[++a].split(","));
                 case "--lj-evals" -> ljEvals = Long.parseLong(args[++a]);
+                case "--lj-relax-evals" -> ljRelaxEvals = Long.parseLong(args[++a]);
+                case "--lj-sigma0" -> ljSigma0 = Double.parseDouble(args[++a]);
+                case "--lj-relax-sigma0" -> ljRelaxSigma0 = Double.parseDouble(args[++a]);
+                case "--lj-restarts" -> ljRestarts = args[++a];
+                case "--relax-algorithm" -> algorithm = RelaxOptions.Algorithm.valueOf(args[++a].toUpperCase(Locale.ROOT));
+                case "--relax-steps" -> relaxSteps = Integer.parseInt(args[++a]);
+                case "--relax-fmax" -> relaxFmax = Double.parseDouble(args[++a]);
+                case "--parallel-runs" -> parallelRuns = Integer.parseInt(args[++a]);
+                case "--parallel-evals" -> parallelEvals = Long.parseLong(args[++a]);
+                case "--parallel-relax-evals" -> parallelRelaxEvals = Long.parseLong(args[++a]);
                 case "--threads" -> threads = Integer.parseInt(args[++a]);
                 case "-h", "--help" -> {
                     System.out.println("bin/bench cmaes [--parts functions,rastrigin,generation,lj,parallel] [--seeds 20] "
-                            + "[--dims 8,16,32,64] [--rastrigin-dims 8,16,32] [--lj-seeds 50] [--lj-evals 100000] [--threads 2]");
+                            + "[--dims 8,16,32,64] [--rastrigin-dims 8,16,32] [--threads 2]\n"
+                            + "  LJ: [--lj-seeds 50] [--lj-clusters 13,38] [--lj-modes plain,relaxed] [--lj-evals 100000] "
+                            + "[--lj-relax-evals 2000000] [--lj-sigma0 0.3] [--lj-relax-sigma0 " + RELAXED_SIGMA0 + "] "
+                            + "[--lj-restarts ipop]\n"
+                            + "  relaxation: [--relax-algorithm fire|lbfgs] [--relax-steps " + RelaxerRelaxation.DEFAULT_STEPS
+                            + "] [--relax-fmax " + RelaxerRelaxation.DEFAULT_FMAX + "]\n"
+                            + "  parallel: [--parallel-runs 4] [--parallel-evals 20000] [--parallel-relax-evals 200000]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("cmaes bench: unknown option '" + args[a] + "'");
+            }
+        }
+        RestartStrategy restarts = RestartStrategy.parse(ljRestarts);
+        RelaxerRelaxation relaxer = RelaxerRelaxation.of(algorithm, relaxSteps, relaxFmax);
+        String relaxName = String.format(Locale.ROOT, "relaxed (%s, ≤ %d steps, fmax %s)", algorithm, relaxSteps,
+                relaxFmax);
+        List<LjMode> modes = new ArrayList<>();
+        List<LjMode> parallelModes = new ArrayList<>();
+        for (String m : ljModes) {
+            switch (m.trim()) {
+                case "plain" -> {
+                    modes.add(new LjMode("no relaxation", LocalRelaxation.none(), ljSigma0, ljEvals, restarts));
+                    parallelModes.add(new LjMode("no relaxation", LocalRelaxation.none(), ljSigma0, parallelEvals,
+                            restarts));
+                }
+                case "relaxed" -> {
+                    modes.add(new LjMode(relaxName, relaxer, ljRelaxSigma0, ljRelaxEvals, restarts));
+                    parallelModes.add(new LjMode(relaxName, relaxer, ljRelaxSigma0, parallelRelaxEvals, restarts));
+                }
+                default -> throw new IllegalArgumentException("unknown LJ mode '" + m + "' (plain, relaxed)");
             }
         }
         System.out.printf(Locale.ROOT, "# CMA-ES bench, %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
@@ -87,8 +143,8 @@ public final class CmaesBench {
                 case "functions" -> functions(seeds, dims, rastriginDims, threads);
                 case "rastrigin" -> rastrigin(seeds, rastriginDims, threads);
                 case "generation" -> generation();
-                case "lj" -> lj(ljSeeds, ljEvals, threads);
-                case "parallel" -> parallel(ljEvals);
+                case "lj" -> lj(ljSeeds, clusters, modes, threads);
+                case "parallel" -> parallel(parallelModes, parallelRuns);
                 default -> throw new IllegalArgumentException("unknown part '" + part + "'");
             }
         }
@@ -338,92 +394,109 @@ public final class CmaesBench {
 
     /** A random founder: atoms uniformly in a sphere of radius (3N/(4π·0.9))^(1/3)σ, at least 0.9σ apart. */
     static Structure randomCluster(int atoms, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double radius = Math.cbrt(3.0 * atoms / (4 * Math.PI * 0.9));
-        double[] x = new double[3 * atoms];
-        int placed = 0;
-        while (placed < atoms) {
-            double[] p = {r.nextDouble(-radius, radius), r.nextDouble(-radius, radius), r.nextDouble(-radius, radius)};
-            if (p[0] * p[0] + p[1] * p[1] + p[2] * p[2] > radius * radius) {
-                continue;
-            }
-            boolean ok = true;
-            for (int j = 0; j < placed && ok; j++) {
-                double dx = p[0] - x[3 * j];
-                double dy = p[1] - x[3 * j + 1];
-                double dz = p[2] - x[3 * j + 2];
-                ok = dx * dx + dy * dy + dz * dz >= 0.81;
-            }
-            if (ok) {
-                System.arraycopy(p, 0, x, 3 * placed, 3);
-                placed++;
-            }
+        return RandomClusters.uniformSphere(Element.Ar, atoms, 0.9, 0.9, seed);
+    }
+
+    /** How the LJ runs search: no relaxation, or relaxation with the project's relaxer; σ₀ in σ, budget in energy evaluations. */
+    private record LjMode(String name, LocalRelaxation relaxation, double sigma0, long budget, RestartStrategy restarts) {
+        String describe() {
+            return String.format(Locale.ROOT, "%s (σ0 = %.2gσ, %s, budget %,d energy evaluations per run)", name, sigma0,
+                    restarts.label(), budget);
         }
-        int[] z = new int[atoms];
-        Arrays.fill(z, Element.Ar.number());
-        return Structure.of(z, x, Cell.NONE);
     }
 
-    private record LjOutcome(double energy, long evaluations, long evaluationsToSuccess, double seconds) {
+    private record LjOutcome(double energy, long evaluations, long candidates, long evaluationsToSuccess,
+            long candidatesToSuccess, double seconds) {
     }
 
-    private static LjOutcome ljRun(int atoms, double target, long seed, long budget, int threads) {
+    private static LjOutcome ljRun(int atoms, double target, long seed, LjMode mode, int threads) {
         Structure founder = randomCluster(atoms, seed);
         StructureObjective f = new StructureObjective(founder, new AtomSelection.All().select(founder), lj(),
-                LocalRelaxation.none(), new Penalties(0.5, 10), 0);
-        SearchSettings settings = SearchSettings.of(0.3).withRestarts(RestartStrategy.ipop()).withMaxEvaluations(budget)
-                .withTargetEnergy(target + 1e-4);
+                mode.relaxation(), new Penalties(0.5, 10), 0);
+        SearchSettings settings = SearchSettings.of(mode.sigma0()).withRestarts(mode.restarts())
+                .withMaxEvaluations(mode.budget()).withTargetEnergy(target + 1e-4);
         SearchRun run = SearchRun.start(0, seed, f, settings);
         long t0 = System.nanoTime();
         long success = -1;
+        long successCandidates = -1;
         while (!run.finished()) {
             run.step(f, threads);
             if (success < 0 && run.cmaes().bestFitness() <= target + 1e-4) {
-                success = run.cmaes().evaluations();
+                success = run.evaluations();
+                successCandidates = run.candidates();
             }
         }
-        return new LjOutcome(run.cmaes().bestFitness(), run.cmaes().evaluations(), success,
+        return new LjOutcome(run.cmaes().bestFitness(), run.evaluations(), run.candidates(), success, successCandidates,
                 (System.nanoTime() - t0) * 1e-9);
     }
 
-    private static void lj(int seeds, long budget, int threads) {
-        System.out.println();
-        System.out.printf(Locale.ROOT, "## LJ clusters (ε = σ = 1, truncated at 50σ), random founders, σ0 = 0.3σ, IPOP, "
-                + "budget %,d evaluations per run, %d seeds, no local relaxation%n", budget, seeds);
-        System.out.println();
-        System.out.println("| cluster | global minimum | successes (≤ E_gm + 1e-4) | median evals to success | best found | "
-                + "median final E | evals/s per thread |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
-        for (int atoms : new int[] {13, 38}) {
-            double gm = atoms == 13 ? LJ13 : LJ38;
-            List<LjOutcome> runs = ParallelRuns.run(seeds, threads, s -> ljRun(atoms, gm, 100 + s, budget, 1));
-            long[] ok = runs.stream().filter(o -> o.evaluationsToSuccess() > 0).mapToLong(LjOutcome::evaluationsToSuccess)
-                    .sorted().toArray();
-            double[] e = runs.stream().mapToDouble(LjOutcome::energy).sorted().toArray();
-            double rate = runs.stream().mapToLong(LjOutcome::evaluations).sum()
-                    / runs.stream().mapToDouble(LjOutcome::seconds).sum();
-            System.out.printf(Locale.ROOT, "| LJ%d | %.6f | %d/%d | %s | %.6f | %.4f | %,.0f |%n", atoms, gm, ok.length, seeds,
-                    ok.length == 0 ? "—" : String.format(Locale.ROOT, "%,d", ok[ok.length / 2]), e[0], e[e.length / 2],
-                    rate);
+    private static void lj(int seeds, int[] clusters, List<LjMode> modes, int threads) {
+        for (LjMode mode : modes) {
+            System.out.println();
+            System.out.printf(Locale.ROOT, "## LJ clusters (ε = σ = 1, truncated at 50σ, no shift), random founders, "
+                    + "%d seeds, %d runs at a time: %s%n", seeds, threads, mode.describe());
+            System.out.println();
+            System.out.println("| cluster | global minimum | successes (≤ E_gm + 1e-4) | median energy evals to success "
+                    + "| median candidates to success | best found | median final E | energy evals per candidate "
+                    + "| energy evals/s per thread |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            for (int atoms : clusters) {
+                double gm = atoms == 13 ? LJ13 : LJ38;
+                List<LjOutcome> runs = ParallelRuns.run(seeds, threads, s -> ljRun(atoms, gm, 100 + s, mode, 1));
+                long[] ok = runs.stream().filter(o -> o.evaluationsToSuccess() > 0)
+                        .mapToLong(LjOutcome::evaluationsToSuccess).sorted().toArray();
+                long[] okCandidates = runs.stream().filter(o -> o.candidatesToSuccess() > 0)
+                        .mapToLong(LjOutcome::candidatesToSuccess).sorted().toArray();
+                double[] e = runs.stream().mapToDouble(LjOutcome::energy).sorted().toArray();
+                double rate = runs.stream().mapToLong(LjOutcome::evaluations).sum()
+                        / runs.stream().mapToDouble(LjOutcome::seconds).sum();
+                double perCandidate = (double) runs.stream().mapToLong(LjOutcome::evaluations).sum()
+                        / runs.stream().mapToLong(LjOutcome::candidates).sum();
+                System.out.printf(Locale.ROOT, "| LJ%d | %.6f | %d/%d | %s | %s | %.6f | %.4f | %.1f | %,.0f |%n", atoms,
+                        gm, ok.length, seeds, median(ok), median(okCandidates), e[0], median(e), perCandidate, rate);
+                System.out.flush();
+            }
         }
     }
 
-    private static void parallel(long budget) {
+    /** The median of sorted values (the mean of the two middle ones for an even count), or "—". */
+    private static String median(long[] sorted) {
+        if (sorted.length == 0) {
+            return "—";
+        }
+        int m = sorted.length / 2;
+        double v = sorted.length % 2 == 1 ? sorted[m] : 0.5 * (sorted[m - 1] + sorted[m]);
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static double median(double[] sorted) {
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : 0.5 * (sorted[m - 1] + sorted[m]);
+    }
+
+    private static void parallel(List<LjMode> modes, int runs) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "## LJ38 runs per minute (%,d evaluations each, 4 runs)%n", budget / 5);
+        System.out.printf(Locale.ROOT, "## LJ38 runs per minute (%d runs per measurement, no target: each run uses its "
+                + "budget)%n", runs);
         System.out.println();
-        System.out.println("| threads | runs/min | efficiency |");
-        System.out.println("|---:|---:|---:|");
-        ljRun(38, LJ38, 1, budget / 20, 1); // warm-up
-        double one = 0;
-        for (int t : new int[] {1, 2}) {
-            long t0 = System.nanoTime();
-            ParallelRuns.run(4, t, s -> ljRun(38, Double.NEGATIVE_INFINITY, 500 + s, budget / 5, 1));
-            double perMin = 4 / ((System.nanoTime() - t0) * 1e-9 / 60);
-            if (t == 1) {
-                one = perMin;
+        System.out.println("| mode | energy evaluations per run | threads | runs/min | efficiency |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        for (LjMode mode : modes) {
+            LjMode warm = new LjMode(mode.name(), mode.relaxation(), mode.sigma0(), Math.max(1, mode.budget() / 4),
+                    mode.restarts());
+            ljRun(38, Double.NEGATIVE_INFINITY, 1, warm, 1);
+            double one = 0;
+            for (int t : new int[] {1, 2}) {
+                long t0 = System.nanoTime();
+                ParallelRuns.run(runs, t, s -> ljRun(38, Double.NEGATIVE_INFINITY, 500 + s, mode, 1));
+                double perMin = runs / ((System.nanoTime() - t0) * 1e-9 / 60);
+                if (t == 1) {
+                    one = perMin;
+                }
+                System.out.printf(Locale.ROOT, "| %s | %,d | %d | %.2f | %.0f %% |%n", mode.name(), mode.budget(), t,
+                        perMin, 100 * perMin / (one * t));
+                System.out.flush();
             }
-            System.out.printf(Locale.ROOT, "| %d | %.2f | %.0f %% |%n", t, perMin, 100 * perMin / (one * t));
         }
     }
 }

@@ -78,11 +78,38 @@ public final class LiquidSiCheck {
         }
     }
 
+    /**
+     * The protocol's lengths, in 1 fs steps; the benchmark's default is 5 + 10 + 20 ps.
+     *
+     * @param ranks LAMMPS MPI ranks
+     * @param keep  directory for LAMMPS's files, rdf.csv and msd.csv, or null
+     */
+    public record Protocol(long seed, int meltSteps, int equilibrateSteps, int productionSteps, int ranks, Path keep) {
+        public Protocol {
+            if (productionSteps < BLOCKS * 10 * FRAME_EVERY) {
+                throw new IllegalArgumentException("production too short for " + BLOCKS + " blocks of 10 frames");
+            }
+        }
+
+        public static Protocol standard() {
+            return new Protocol(2026, 5000, 10_000, 20_000, 1, null);
+        }
+    }
+
+    /** Both codes' results and whether they agree (D within 3 combined standard errors, g(r) χ²/bin < 3). */
+    public record Verdict(Diffusion potentia, Diffusion lammps, double sigmas, double rdfChi2PerBin, int rdfBins,
+            double rdfWorst, boolean diffusionAgrees, boolean rdfAgrees) {
+        public boolean agrees() {
+            return diffusionAgrees && rdfAgrees;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        long seed = 2026;
-        double production = 20;
+        Protocol p = Protocol.standard();
+        double production = p.productionSteps() / 1000.0;
         Path keep = null;
-        int ranks = 1;
+        int ranks = p.ranks();
+        long seed = p.seed();
         for (int a = 0; a < args.length; a++) {
             switch (args[a]) {
                 case "--seed" -> seed = Long.parseLong(args[++a]);
@@ -97,21 +124,35 @@ public final class LiquidSiCheck {
                 default -> throw new IllegalArgumentException("liquid-si: unknown option '" + args[a] + "'");
             }
         }
+        Verdict v = check(new Protocol(seed, p.meltSteps(), p.equilibrateSteps(), (int) Math.round(production * 1000),
+                ranks, keep), System.out);
+        if (!v.agrees()) {
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Runs both codes with protocol {@code p} and compares them, printing progress and the table
+     * to {@code out}.
+     *
+     * @throws IllegalStateException if LAMMPS is not installed or the production is too short for error bars
+     */
+    public static Verdict check(Protocol p, java.io.PrintStream out) throws IOException, InterruptedException {
         Structure s = Crystals.diamond(Element.Si, 5.26).repeat(4, 4, 4);
         double box = s.cell().get(0, 0);
-        int productionSteps = (int) Math.round(production * 1000);
-        System.out.printf(Locale.ROOT, "# liquid Si, SW, %d atoms, box %.3f Å, 3000 K; production %.0f ps, frames every %d fs%n",
-                s.size(), box, production, FRAME_EVERY);
-        long t0 = System.nanoTime();
-        Trajectory ours = potentia(s, seed, productionSteps);
-        System.out.printf(Locale.ROOT, "# Potentia done in %.0f s%n", (System.nanoTime() - t0) * 1e-9);
+        out.printf(Locale.ROOT, "# liquid Si, SW, %d atoms, box %.3f Å, 3000 K; melt %.1f ps, equilibrate %.1f ps, "
+                + "production %.1f ps, frames every %d fs%n", s.size(), box, p.meltSteps() / 1e3,
+                p.equilibrateSteps() / 1e3, p.productionSteps() / 1e3, FRAME_EVERY);
         LammpsPeer lammps = LammpsPeer.findOrNull();
         if (lammps == null) {
             throw new IllegalStateException("LAMMPS (lmp) not found: the check needs it");
         }
+        long t0 = System.nanoTime();
+        Trajectory ours = potentia(s, p);
+        out.printf(Locale.ROOT, "# Potentia done in %.0f s%n", (System.nanoTime() - t0) * 1e-9);
         t0 = System.nanoTime();
-        Trajectory theirs = lammps(lammps, s, seed, productionSteps, keep, ranks);
-        System.out.printf(Locale.ROOT, "# LAMMPS done in %.0f s%n", (System.nanoTime() - t0) * 1e-9);
+        Trajectory theirs = lammps(lammps, s, p);
+        out.printf(Locale.ROOT, "# LAMMPS done in %.0f s%n", (System.nanoTime() - t0) * 1e-9);
         if (theirs.frames().size() != ours.frames().size()) {
             throw new IllegalStateException("LAMMPS wrote " + theirs.frames().size() + " frames, Potentia "
                     + ours.frames().size());
@@ -120,11 +161,11 @@ public final class LiquidSiCheck {
         Analysis b = analyse(theirs);
         Diffusion da = a.diffusion();
         Diffusion db = b.diffusion();
-        System.out.printf(Locale.ROOT, "# MSD: fit %.2f–%.2f ps, errors from %d blocks (g(r) the same blocks); "
+        out.printf(Locale.ROOT, "# MSD: fit %.2f–%.2f ps, errors from %d blocks (g(r) the same blocks); "
                 + "cell crossings undone: Potentia %d, LAMMPS %d%n", da.windowStart() / 1e3, da.windowEnd() / 1e3,
                 da.blocks(), a.msd().crossings(), b.msd().crossings());
         if (da.blocks() < 2 || db.blocks() < 2) {
-            throw new IllegalStateException("no error estimate for D (" + da.note() + "): lengthen --production-ps");
+            throw new IllegalStateException("no error estimate for D (" + da.note() + "): lengthen the production");
         }
         double chi2 = 0;
         int bins = 0;
@@ -142,39 +183,38 @@ public final class LiquidSiCheck {
         double dDiff = Math.abs(da.inAngstrom2PerPs() - db.inAngstrom2PerPs());
         boolean rdfOk = chi2 / bins < 3;
         boolean dOk = dDiff < 3 * dErr;
-        System.out.println();
-        System.out.println("| quantity | Potentia | LAMMPS | agreement |");
-        System.out.println("|---|---:|---:|---|");
-        System.out.printf(Locale.ROOT, "| D (Å²/ps = 1e-8 m²/s) | %.3f ± %.3f | %.3f ± %.3f | %.1f σ %s |%n",
+        out.println();
+        out.println("| quantity | Potentia | LAMMPS | agreement |");
+        out.println("|---|---:|---:|---|");
+        out.printf(Locale.ROOT, "| D (Å²/ps = 1e-8 m²/s) | %.3f ± %.3f | %.3f ± %.3f | %.1f σ %s |%n",
                 da.inAngstrom2PerPs(), da.errorInAngstrom2PerPs(), db.inAngstrom2PerPs(), db.errorInAngstrom2PerPs(),
                 dDiff / dErr, dOk ? "ok" : "FAIL");
         int peakA = argMax(a.rdf());
         int peakB = argMax(b.rdf());
-        System.out.printf(Locale.ROOT, "| first g(r) peak | %.3f ± %.3f at %.3f Å | %.3f ± %.3f at %.3f Å | |%n",
+        out.printf(Locale.ROOT, "| first g(r) peak | %.3f ± %.3f at %.3f Å | %.3f ± %.3f at %.3f Å | |%n",
                 a.rdf()[peakA], a.rdfError()[peakA], a.radii()[peakA], b.rdf()[peakB], b.rdfError()[peakB],
                 b.radii()[peakB]);
-        System.out.printf(Locale.ROOT, "| g(r), r ≥ 2 Å | | | χ²/bin %.2f over %d bins, max |Δg| %.3f %s |%n",
+        out.printf(Locale.ROOT, "| g(r), r ≥ 2 Å | | | χ²/bin %.2f over %d bins, max |Δg| %.3f %s |%n",
                 chi2 / bins, bins, worst, rdfOk ? "ok" : "FAIL");
-        System.out.println();
-        System.out.println(rdfOk && dOk ? "verdict: AGREE (D within 3σ, g(r) χ²/bin < 3)"
+        out.println();
+        out.println(rdfOk && dOk ? "verdict: AGREE (D within 3σ, g(r) χ²/bin < 3)"
                 : "verdict: DISAGREE" + (dOk ? "" : " (D)") + (rdfOk ? "" : " (g(r))"));
-        if (keep != null) {
-            writeRdf(keep.resolve("rdf.csv"), a, b);
-            writeMsd(keep.resolve("msd.csv"), a.msd(), b.msd());
+        if (p.keep() != null) {
+            writeRdf(p.keep().resolve("rdf.csv"), a, b);
+            writeMsd(p.keep().resolve("msd.csv"), a.msd(), b.msd());
         }
-        if (!(rdfOk && dOk)) {
-            System.exit(1);
-        }
+        return new Verdict(da, db, dDiff / dErr, chi2 / bins, bins, worst, dOk, rdfOk);
     }
 
-    private static Trajectory potentia(Structure s, long seed, int productionSteps) {
+    private static Trajectory potentia(Structure s, Protocol p) {
+        long seed = p.seed();
         StillingerWeber sw = StillingerWeber.silicon().withThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
         MdSystem system = MdSystem.of(s);
         MdState state = MolecularDynamics.initialState(s, Velocities.maxwellBoltzmann(system, 5000, seed));
-        state = stage(sw, system, state, new Thermostat.Bussi(5000, 100), seed, 5000, null);
-        state = stage(sw, system, state, new Thermostat.Bussi(3000, 100), seed + 1, 10_000, null);
+        state = stage(sw, system, state, new Thermostat.Bussi(5000, 100), seed, p.meltSteps(), null);
+        state = stage(sw, system, state, new Thermostat.Bussi(3000, 100), seed + 1, p.equilibrateSteps(), null);
         List<double[]> positions = new ArrayList<>();
-        stage(sw, system, state, new Thermostat.Bussi(3000, 100), seed + 2, productionSteps, positions);
+        stage(sw, system, state, new Thermostat.Bussi(3000, 100), seed + 2, p.productionSteps(), positions);
         return new Trajectory(frames(s, positions), FRAME_EVERY);
     }
 
@@ -201,8 +241,9 @@ public final class LiquidSiCheck {
         return frames;
     }
 
-    private static Trajectory lammps(LammpsPeer lammps, Structure s, long seed, int productionSteps, Path keep,
-            int ranks) throws IOException, InterruptedException {
+    private static Trajectory lammps(LammpsPeer lammps, Structure s, Protocol p) throws IOException, InterruptedException {
+        Path keep = p.keep();
+        long seed = p.seed();
         Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("potentia-liquid-si");
         long ls = Math.max(1, Math.abs(seed) % 900_000_000);
         lammps.runIn(dir, s, List.of(
@@ -214,14 +255,14 @@ public final class LiquidSiCheck {
                 "velocity all create 5000 " + ls + " dist gaussian mom yes rot no",
                 "fix 1 all nvt temp 5000 5000 0.1",
                 "thermo 1000",
-                "run 5000",
+                "run " + p.meltSteps(),
                 "unfix 1",
                 "fix 1 all nvt temp 3000 3000 0.1",
-                "run 10000",
+                "run " + p.equilibrateSteps(),
                 "reset_timestep 0",
                 "dump 1 all custom " + FRAME_EVERY + " traj.dump id xu yu zu",
                 "dump_modify 1 sort id format float %.10g",
-                "run " + productionSteps), ranks);
+                "run " + p.productionSteps()), p.ranks());
         List<double[]> positions = readDump(dir.resolve("traj.dump"), s.size());
         if (keep == null) {
             try (var files = Files.walk(dir)) {

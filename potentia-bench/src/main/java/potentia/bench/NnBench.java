@@ -18,6 +18,8 @@ import potentia.nn.MlpShape;
 import potentia.nn.ModelInit;
 import potentia.nn.NetworkModel;
 import potentia.nn.NeuralNetworkPotential;
+import potentia.nn.SharedMlpShape;
+import potentia.nn.SharedNetwork;
 import potentia.parallel.ParallelTasks;
 import potentia.potential.Property;
 import potentia.potential.SpeciesIndex;
@@ -29,9 +31,12 @@ import potentia.structure.Structure;
 
 /**
  * Network potential energy + forces: spherical Bessel descriptors (r_c = 5 Å, n_max = 5) and
- * per-element 64-32-16 swish networks (one member, random weights, standardisation fitted on the
- * smallest structure), on diamond Si (a = 5.431 Å) and cubic perovskite SrTiO₃ (a = 3.905 Å),
- * rattled by 0.05 Å (seed 1), about 1k, 10k and 100k atoms, with 1 and 2 threads.
+ * 64-32-16 swish networks (one member, random weights, standardisation fitted on the smallest
+ * structure) of either architecture — per-element networks ({@code --architecture element}, the
+ * default) or NeuralIL's shared network with 2-number element embeddings and LayerNorm
+ * ({@code --architecture shared}; {@code --embedding D}, {@code --no-layer-norm}; both with
+ * {@code element,shared}) — on diamond Si (a = 5.431 Å) and cubic perovskite SrTiO₃
+ * (a = 3.905 Å), rattled by 0.05 Å (seed 1), about 1k, 10k and 100k atoms, with 1 and 2 threads.
  *
  * <p>Reports atom-steps/s of the force call (full list built once, as an MD step with a Verlet
  * list reuses it), the time split between neighbour list, descriptors, network (forward + input
@@ -40,11 +45,18 @@ import potentia.structure.Structure;
  * list), and the network's FLOP count (matrix multiply-adds ×2, forward and input gradient;
  * activations not counted) with its GFLOP/s against the FP64 FMA peak of one core measured in
  * the same run (Vector API at the preferred width). Timing: ≥ 5 s of warm-up per case (Vector API code needs C2), best of 5 rounds.
+ * With {@code --cpu-time} (one thread only) the rounds are timed by the calling thread's CPU time
+ * instead of the wall clock: on a machine shared with other work, wall-clock rounds are stretched
+ * by preemption and the comparison between two architectures drowns in noise, while CPU time
+ * (one thread does all the work: one task runs inline) stays close to the unloaded value.
  */
 public final class NnBench {
     private static final Set<Property> ENERGY_FORCES = EnumSet.of(Property.ENERGY, Property.FORCES);
     /** A constant species: C2 intrinsifies vector operations only for constant species. */
     private static final VectorSpecies<Double> V = DoubleVector.SPECIES_PREFERRED;
+
+    /** Whether {@link #time} measures the calling thread's CPU time rather than the wall clock. */
+    private static boolean cpuTime;
 
     private NnBench() {
     }
@@ -58,6 +70,9 @@ public final class NnBench {
         int nMax = 5;
         double warmup = 5.0;
         boolean networkOnly = false;
+        List<String> architectures = List.of("element");
+        int embedding = 2;
+        boolean layerNorm = true;
         for (int a = 0; a < args.length; a++) {
             switch (args[a]) {
                 case "--atoms" -> sizes = ints(args[++a]);
@@ -68,27 +83,48 @@ public final class NnBench {
                 case "--nmax" -> nMax = Integer.parseInt(args[++a]);
                 case "--warmup" -> warmup = Double.parseDouble(args[++a]);
                 case "--network-only" -> networkOnly = true;
+                case "--architecture" -> architectures = List.of(args[++a].split(","));
+                case "--embedding" -> embedding = Integer.parseInt(args[++a]);
+                case "--no-layer-norm" -> layerNorm = false;
+                case "--cpu-time" -> cpuTime = true;
                 case "-h", "--help" -> {
                     System.out.println("bin/bench nn [--atoms 1000,10000,100000] [--threads 1,2] [--systems si,srtio3] "
-                            + "[--layers 64,32,16] [--cutoff 5] [--nmax 5] [--warmup 5 (s)] [--network-only]");
+                            + "[--layers 64,32,16] [--cutoff 5] [--nmax 5] [--warmup 5 (s)] [--network-only] "
+                            + "[--architecture element|shared|element,shared] [--embedding 2] [--no-layer-norm] "
+                            + "[--cpu-time (with --threads 1)]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("nn bench: unknown option '" + args[a] + "'");
             }
+        }
+        if (cpuTime && !threads.equals(List.of(1))) {
+            throw new IllegalArgumentException("nn bench: --cpu-time times the calling thread, so it needs --threads 1");
+        }
+        List<ModelInit.Architecture> archs = new ArrayList<>();
+        for (String name : architectures) {
+            archs.add(switch (name) {
+                case "element" -> new ModelInit.Architecture.PerElement();
+                case "shared" -> new ModelInit.Architecture.Shared(embedding, layerNorm);
+                default -> throw new IllegalArgumentException("nn bench: unknown architecture '" + name
+                        + "' (element, shared)");
+            });
         }
         double peak = fmaPeak();
         System.out.printf(Locale.ROOT, "# FP64 FMA peak of one core (DoubleVector, %d lanes): %.1f GFLOP/s%n",
                 DoubleVector.SPECIES_PREFERRED.length(), peak / 1e9);
         System.out.printf(Locale.ROOT, "# descriptor r_c = %.2f Å, n_max = %d; networks %s; Java %s; %d processors%n",
                 cutoff, nMax, layers, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        if (cpuTime) {
+            System.out.println("# times are CPU time of the calling thread (--cpu-time), not wall clock");
+        }
         System.out.println();
         if (networkOnly) {
-            networks(systems, layers, nMax, warmup, peak);
+            networks(systems, layers, nMax, archs, warmup, peak);
             return;
         }
-        System.out.println("| system | atoms | threads | atom-steps/s | per core | list ms | descriptors ms | network ms "
-                + "| backprop ms | force call ms | network GFLOP/s (% peak) | alloc B/atom | list B/atom |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| system | network | atoms | threads | atom-steps/s | per core | list ms | descriptors ms "
+                + "| network ms | backprop ms | force call ms | network GFLOP/s (% peak) | alloc B/atom | list B/atom |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String system : systems) {
             List<Element> species = switch (system) {
                 case "si" -> List.of(Element.Si);
@@ -96,12 +132,14 @@ public final class NnBench {
                 default -> throw new IllegalArgumentException("nn bench: unknown system '" + system + "' (si, srtio3)");
             };
             DescriptorSpec spec = new DescriptorSpec.Bessel(cutoff, nMax, species);
-            NetworkModel model = new ModelInit(spec, layers, 1.0, false, 1, 1)
-                    .build(List.of(structure(system, sizes.getFirst())), 2);
-            for (int target : sizes) {
-                Structure s = structure(system, target);
-                for (int n : threads) {
-                    row(system, s, model, n, warmup, peak);
+            for (ModelInit.Architecture arch : archs) {
+                NetworkModel model = new ModelInit(spec, layers, 1.0, false, 1, 1, arch)
+                        .build(List.of(structure(system, sizes.getFirst())), 2);
+                for (int target : sizes) {
+                    Structure s = structure(system, target);
+                    for (int n : threads) {
+                        row(system, s, model, n, warmup, peak);
+                    }
                 }
             }
         }
@@ -140,57 +178,86 @@ public final class NnBench {
         });
         long alloc = threads == 1 ? allocatedBytes(() -> pot.compute(s, list, ENERGY_FORCES)) : -1;
         long listBytes = 4L * (n + 1) + 8L * list.pairCount();
-        MlpShape shape = ((ElementNetworks) member).shape();
-        double flops = networkFlopsPerAtom(shape) * n;
+        double flops = networkFlopsPerAtom(member) * n;
         double gflops = flops / tNet / 1e9;
         double rate = n / tCall;
-        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f (%.0f %%) | %s | %d |%n",
-                system.equals("si") ? "Si" : "SrTiO₃", n, threads, rate, rate / threads, tList * 1e3, tDesc * 1e3,
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f (%.0f %%) | %s | %d |%n",
+                system.equals("si") ? "Si" : "SrTiO₃", network(member), n, threads, rate, rate / threads, tList * 1e3,
+                tDesc * 1e3,
                 tNet * 1e3, tBack * 1e3, tCall * 1e3, gflops, 100 * gflops * 1e9 / (peak * threads),
                 alloc < 0 ? "" : Long.toString(alloc / n), listBytes / n);
     }
 
     /** The networks alone on random standardised features (10,000 atoms, one thread): batched kernel and scalar reference. */
-    private static void networks(List<String> systems, List<Integer> layers, int nMax, double warmup, double peak) {
+    private static void networks(List<String> systems, List<Integer> layers, int nMax, List<ModelInit.Architecture> archs,
+            double warmup, double peak) {
         System.out.println("| species | features | network | batched atoms/s | GFLOP/s (% peak) | scalar reference atoms/s | speed-up |");
         System.out.println("|---|---:|---|---:|---:|---:|---:|");
         for (String system : systems) {
-            int ns = system.equals("si") ? 1 : 3;
-            List<Element> species = ns == 1 ? List.of(Element.Si) : List.of(Element.Sr, Element.Ti, Element.O);
-            int f = ns * (ns + 1) / 2 * (nMax + 1) * (nMax + 2) / 2;
-            MlpShape shape = new MlpShape(f, layers);
-            SplittableRandom rng = new SplittableRandom(1);
-            ElementNetworks nets = ElementNetworks.random(species, shape, 1.0, false, rng);
-            int n = 10_000;
-            double[] z = new double[n * f];
-            int[] type = new int[n];
-            for (int i = 0; i < n; i++) {
-                type[i] = i % ns;
-                for (int q = 0; q < f; q++) {
-                    z[i * f + q] = rng.nextGaussian();
-                }
+            for (ModelInit.Architecture arch : archs) {
+                networkRow(system, layers, nMax, arch, warmup, peak);
             }
-            double[] e = new double[n];
-            double[] grad = new double[n * f];
-            double fast = time(warmup, () -> {
-                nets.evaluate(z, type, 0, n, e, grad);
-                return e[0];
-            });
-            double slow = time(warmup, () -> {
-                nets.evaluateReference(z, type, 0, n, e, grad);
-                return e[0];
-            });
-            double gflops = networkFlopsPerAtom(shape) * n / fast / 1e9;
-            System.out.printf(Locale.ROOT, "| %s | %d | %s | %.3g | %.1f (%.0f %%) | %.3g | %.1f× |%n", species, f,
-                    shape.describe(), n / fast, gflops, 100 * gflops * 1e9 / peak, n / slow, slow / fast);
         }
     }
 
-    /** Matrix FLOPs per atom of forward + input gradient: 2·(multiply-adds) each way, less the output layer's gradient (a copy). */
-    static double networkFlopsPerAtom(MlpShape shape) {
-        long ma = shape.multiplyAdds();
-        long outputLayer = shape.width(shape.layers() - 1);
-        return 2.0 * ma + 2.0 * (ma - outputLayer);
+    private static void networkRow(String system, List<Integer> layers, int nMax, ModelInit.Architecture arch,
+            double warmup, double peak) {
+        int ns = system.equals("si") ? 1 : 3;
+        List<Element> species = ns == 1 ? List.of(Element.Si) : List.of(Element.Sr, Element.Ti, Element.O);
+        int f = ns * (ns + 1) / 2 * (nMax + 1) * (nMax + 2) / 2;
+        SplittableRandom rng = new SplittableRandom(1);
+        AtomicModel nets = switch (arch) {
+            case ModelInit.Architecture.PerElement _ ->
+                    ElementNetworks.random(species, new MlpShape(f, layers), 1.0, false, rng);
+            case ModelInit.Architecture.Shared a -> SharedNetwork.random(species,
+                    new SharedMlpShape(ns, f, a.embedding(), layers, a.layerNorm()), 1.0, false, rng);
+        };
+        int n = 10_000;
+        double[] z = new double[n * f];
+        int[] type = new int[n];
+        for (int i = 0; i < n; i++) {
+            type[i] = i % ns;
+            for (int q = 0; q < f; q++) {
+                z[i * f + q] = rng.nextGaussian();
+            }
+        }
+        double[] e = new double[n];
+        double[] grad = new double[n * f];
+        double fast = time(warmup, () -> {
+            nets.evaluate(z, type, 0, n, e, grad);
+            return e[0];
+        });
+        double slow = time(warmup, () -> {
+            nets.evaluateReference(z, type, 0, n, e, grad);
+            return e[0];
+        });
+        double gflops = networkFlopsPerAtom(nets) * n / fast / 1e9;
+        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.3g | %.1f (%.0f %%) | %.3g | %.1f× |%n", species, f,
+                network(nets), n / fast, gflops, 100 * gflops * 1e9 / peak, n / slow, slow / fast);
+    }
+
+    /** "element 21-64-32-16-1" or "shared 21+2-64-32-16-1 LN". */
+    private static String network(AtomicModel m) {
+        return switch (m) {
+            case ElementNetworks e -> "element " + e.shape().describe();
+            case SharedNetwork s -> "shared " + s.shape().describe() + (s.shape().layerNorm() ? " LN" : "");
+        };
+    }
+
+    /**
+     * Matrix FLOPs per atom of forward + input gradient: 2·(multiply-adds) each way, less the output
+     * layer's gradient (a copy). Shared networks fold the embedding into a per-element bias, so
+     * their first layer counts the F feature columns only; LayerNorm, like swish, is not counted.
+     */
+    static double networkFlopsPerAtom(AtomicModel m) {
+        return switch (m) {
+            case ElementNetworks e -> matrixFlops(e.shape().multiplyAdds(), e.shape().width(e.shape().layers() - 1));
+            case SharedNetwork s -> matrixFlops(s.shape().multiplyAdds(), s.shape().width(s.shape().layers() - 1));
+        };
+    }
+
+    private static double matrixFlops(long multiplyAdds, long outputLayer) {
+        return 2.0 * multiplyAdds + 2.0 * (multiplyAdds - outputLayer);
     }
 
     private static int lo(int n, int tasks, int t) {
@@ -238,16 +305,21 @@ public final class NnBench {
         int perRound = Math.max(1, (int) (0.3 / each));
         double best = Double.POSITIVE_INFINITY;
         for (int round = 0; round < 5; round++) {
-            long t0 = System.nanoTime();
+            long t0 = now();
             for (int k = 0; k < perRound; k++) {
                 sink += job.run();
             }
-            best = Math.min(best, (System.nanoTime() - t0) * 1e-9 / perRound);
+            best = Math.min(best, (now() - t0) * 1e-9 / perRound);
         }
         if (sink == 42.4242) {
             System.out.println();
         }
         return best;
+    }
+
+    /** Nanoseconds: the wall clock, or with --cpu-time the calling thread's CPU time. */
+    private static long now() {
+        return cpuTime ? ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private static long allocatedBytes(Runnable r) {

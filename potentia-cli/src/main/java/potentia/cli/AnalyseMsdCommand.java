@@ -23,7 +23,7 @@ import potentia.structure.Element;
                 + "self-diffusion coefficient D from a straight-line fit MSD = 6Dt + b in a window, with an error "
                 + "from the spread over independent time blocks.",
             "Wrapped trajectories are unwrapped first (minimum image between consecutive frames: atoms must move "
-                    + "less than half a cell width between frames). Default window: 10 % to 50 % of a block "
+                    + "less than half a cell width between frames). Default window: 10 %% to 50 %% of a block "
                     + "(the trajectory cut into --blocks pieces).",
             "Writes DIR/msd.csv (time_ps, msd_all_A2, msd_<element>_A2) and DIR/msd.png with the fits, and "
                     + "prints D ± error per species in Å²/ps and 10⁻⁹ m²/s."},

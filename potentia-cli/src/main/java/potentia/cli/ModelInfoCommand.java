@@ -12,12 +12,14 @@ import potentia.nn.AtomicModel;
 import potentia.nn.DescriptorSpec;
 import potentia.nn.ModelFile;
 import potentia.nn.NetworkModel;
+import potentia.nn.SharedNetwork;
 import potentia.nn.Standardisation;
 import potentia.structure.Element;
 
 /** {@code potentia model info}: what a model file holds (it is checked as it is read). */
 @Command(name = "info",
-        description = "Print a model file's descriptor, architecture, species, reference energies, parameter counts "
+        description = "Print a model file's descriptor, architecture (with the element embeddings of shared networks), "
+                + "species, reference energies, parameter counts "
                 + "and metadata; the file is fully validated (checksum, shapes) on the way.",
         footer = {"", "Example:", "  potentia model info si.potentia"})
 final class ModelInfoCommand implements Callable<Integer> {
@@ -44,6 +46,11 @@ final class ModelInfoCommand implements Callable<Integer> {
         for (int k = 0; k < m.committeeSize(); k++) {
             AtomicModel a = m.members().get(k);
             out.printf(Locale.ROOT, "  member %d: %s, %d parameters%n", k, a.describe(), a.parameterCount());
+            if (a instanceof SharedNetwork shared) {
+                for (int s = 0; s < species.size(); s++) {
+                    out.printf(Locale.ROOT, "    embedding %-3s %s%n", species.get(s), numbers(shared.embedding(s)));
+                }
+            }
         }
         double[] e0 = m.referenceEnergies();
         Standardisation st = m.standardisation();
@@ -66,5 +73,13 @@ final class ModelInfoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static String numbers(double[] v) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int k = 0; k < v.length; k++) {
+            sb.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6g", v[k]));
+        }
+        return sb.append(']').toString();
     }
 }

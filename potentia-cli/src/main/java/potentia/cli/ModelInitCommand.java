@@ -21,14 +21,17 @@ import potentia.structure.Structure;
 
 /** {@code potentia model init}: an untrained (randomly initialised) model file. */
 @Command(name = "init",
-        description = {"Write an untrained model: spherical Bessel descriptors and a committee of per-element swish "
-                + "networks with random weights (seeded).",
+        description = {"Write an untrained model: spherical Bessel descriptors and a committee of swish networks with "
+                + "random weights (seeded): one network per element (--architecture element, Behler–Parrinello), or "
+                + "one network for all elements fed the features and a learned element embedding (--architecture "
+                + "shared, NeuralIL, with LayerNorm unless --no-layer-norm).",
             "With --structures, the descriptor standardisation (mean and deviation per element and feature) is "
                     + "fitted on their atoms and the per-element reference energies by least squares on their "
                     + "energy labels; otherwise there is no scaling and e0 = 0."},
         footer = {"", "Examples:",
             "  potentia model init --species Si --cutoff 5 --nmax 5 --layers 64,32,16 --committee 3 --seed 1 -o si.potentia",
-            "  potentia model init --species Sr,Ti,O --cutoff 5.5 --structures sto-train.extxyz -o sto.potentia"})
+            "  potentia model init --species Sr,Ti,O --cutoff 5.5 --structures sto-train.extxyz -o sto.potentia",
+            "  potentia model init --species Sr,Ti,O --architecture shared --embedding 2 -o sto-shared.potentia"})
 final class ModelInitCommand implements Callable<Integer> {
 
     @Option(names = "--species", required = true, split = ",", paramLabel = "EL",
@@ -46,6 +49,24 @@ final class ModelInitCommand implements Callable<Integer> {
     @Option(names = "--layers", defaultValue = "64,32,16", split = ",", paramLabel = "W",
             description = "Hidden layer widths (default: ${DEFAULT-VALUE}); the output layer is 1 wide.")
     List<Integer> layers;
+
+    /** The members' architecture. */
+    enum Architecture { element, shared }
+
+    @Option(names = "--architecture", defaultValue = "element", paramLabel = "ARCH",
+            description = "element: one network per element; shared: one network for all elements, fed the features "
+                    + "and a learned element embedding (NeuralIL) (default: ${DEFAULT-VALUE}).")
+    Architecture architecture;
+
+    @Option(names = "--embedding", paramLabel = "D",
+            description = "Numbers per element embedding of a shared network (default: 2; NeuralIL uses 1–4).")
+    Integer embedding;
+
+    @Option(names = "--layer-norm", negatable = true,
+            description = "LayerNorm (learnable gain and bias) after every hidden layer but the first of a shared "
+                    + "network, as in NeuralIL (default: on; needs two or more hidden layers; --no-layer-norm "
+                    + "turns it off).")
+    Boolean layerNorm;
 
     @Option(names = "--committee", defaultValue = "1", paramLabel = "K",
             description = "Committee members, each with its own random weights (default: ${DEFAULT-VALUE}).")
@@ -94,7 +115,24 @@ final class ModelInitCommand implements Callable<Integer> {
         }
         int nThreads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         DescriptorSpec spec = new DescriptorSpec.Bessel(cutoff, nMax, elements);
-        ModelInit init = new ModelInit(spec, layers, beta, learnableBeta, committee, seed);
+        ModelInit.Architecture arch = switch (architecture) {
+            case element -> {
+                if (embedding != null || layerNorm != null) {
+                    throw new IllegalArgumentException("--embedding and --[no-]layer-norm apply to --architecture shared "
+                            + "only");
+                }
+                yield new ModelInit.Architecture.PerElement();
+            }
+            case shared -> {
+                // NeuralIL's default; a one-layer network cannot have it, so say how to do without
+                if (layerNorm == null && layers.size() < 2) {
+                    throw new IllegalArgumentException("LayerNorm (on by default for --architecture shared) needs at "
+                            + "least two hidden layers, got --layers " + layers + ": add a layer or give --no-layer-norm");
+                }
+                yield new ModelInit.Architecture.Shared(embedding == null ? 2 : embedding, layerNorm == null || layerNorm);
+            }
+        };
+        ModelInit init = new ModelInit(spec, layers, beta, learnableBeta, committee, seed, arch);
         List<Structure> data = new ArrayList<>();
         for (Path p : structures) {
             try (StructureSource source = StructureFiles.read(p, format != null ? format : Format.guess(p))) {

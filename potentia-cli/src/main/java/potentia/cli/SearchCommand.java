@@ -22,6 +22,7 @@ import potentia.search.AtomSelection;
 import potentia.search.DistinctStructures;
 import potentia.search.LocalRelaxation;
 import potentia.search.Penalties;
+import potentia.search.RelaxerRelaxation;
 import potentia.search.SearchRun;
 import potentia.search.SearchRunResult;
 import potentia.search.StructureObjective;
@@ -33,7 +34,8 @@ import potentia.structure.Structure;
             "Search for low-energy arrangements of the free atoms of a founder structure (a slab, a bulk cell or a "
                     + "cluster) with many independent CMA-ES runs (one per seed) in parallel. The free atoms' "
                     + "Cartesian coordinates are the degrees of freedom; the fitness is the potential energy "
-                    + "(plus κ·σ_E for a committee model). Overlapping (closer than --min-distance) or exploding "
+                    + "(with --relax: after a short local relaxation of the free atoms; plus κ·σ_E for a committee "
+                    + "model). Overlapping (closer than --min-distance) or exploding "
                     + "candidates get a penalty.",
             "Writes DIR/runs/NNN/best.extxyz (each run's best), DIR/summary.csv (runs ranked), DIR/best.extxyz "
                     + "(distinct structures, duplicates merged), DIR/best-energy.png and DIR/final-energies.png. "
@@ -44,6 +46,10 @@ import potentia.structure.Structure;
             "  potentia search --founder slab.extxyz --free 'z>=7' --potential sw --sigma0 0.3 --runs 8 --seed 1 --out si001",
             "  potentia search --founder lj13.extxyz --free all --potential lj:epsilon=1,sigma=1,cutoff=50,mode=truncate \\",
             "      --sigma0 0.3 --runs 20 --seed 7 --restarts ipop --max-evals 200000 --out lj13",
+            "  potentia search --founder lj38.extxyz --free all --potential lj:epsilon=1,sigma=1,cutoff=50,mode=truncate \\",
+            "      --sigma0 0.3 --runs 8 --seed 1 --restarts ipop --relax --relax-steps 300 --max-evals 1000000 --out lj38",
+            "  potentia search --founder slab.extxyz --free 'z>=7' --model si.potentia --kappa 1 --relax --sigma0 0.3 \\",
+            "      --runs 8 --seed 1 --out si001-model",
             "  potentia search --resume si001"})
 final class SearchCommand implements Callable<Integer> {
 
@@ -53,8 +59,13 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--free", paramLabel = "SPEC", description = "Which atoms move (see below); the rest stay fixed.")
     String free;
 
-    @Option(names = {"-p", "--potential"}, paramLabel = "SPEC", description = "The potential: " + PotentialSpec.HELP + ".")
+    @Option(names = {"-p", "--potential"}, paramLabel = "SPEC", description = "The potential: " + PotentialSpec.HELP
+            + ". Give this or --model.")
     String potential;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE",
+            description = "A neural-network model file (a committee model's spreads are reported). Give this or --potential.")
+    Path model;
 
     @Option(names = "--sigma0", paramLabel = "Å", description = "Initial CMA-ES step size σ₀: typical first displacement.")
     Double sigma0;
@@ -71,7 +82,7 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--restarts", paramLabel = "KIND", description = "none, ipop or bipop (default: none).")
     String restarts;
 
-    @Option(names = "--max-evals", paramLabel = "M", description = "Evaluation budget of each run, restarts included.")
+    @Option(names = "--max-evals", paramLabel = "M", description = "Energy-evaluation budget of each run, restarts and relaxation steps included.")
     Long maxEvaluations;
 
     @Option(names = "--lambda", paramLabel = "N", description = "Population of each run's first CMA-ES (default 4 + ⌊3 ln n⌋).")
@@ -80,8 +91,22 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "EV", description = "Stop a run once its energy reaches this.")
     Double target;
 
-    @Option(names = "--relax", description = "Relax each candidate locally; its relaxed energy is the fitness.")
+    @Option(names = "--relax", description = "Relax each candidate locally (the free atoms only); its relaxed energy "
+            + "is the fitness and every relaxation step counts as an evaluation.")
     boolean relax;
+
+    @Option(names = "--relax-optimizer", paramLabel = "NAME",
+            description = "With --relax: lbfgs or fire (default: " + SearchRelaxers.DEFAULT_OPTIMIZER + ").")
+    String relaxOptimizer;
+
+    @Option(names = "--relax-steps", paramLabel = "N",
+            description = "With --relax: at most N steps per candidate (default: " + RelaxerRelaxation.DEFAULT_STEPS + ").")
+    Integer relaxSteps;
+
+    @Option(names = "--relax-fmax", paramLabel = "eV/Å",
+            description = "With --relax: stop once every free atom's force is below this (default: "
+                    + RelaxerRelaxation.DEFAULT_FMAX + ").")
+    Double relaxFmax;
 
     @Option(names = "--kappa", paramLabel = "K", description = "Committee models: fitness = E + K·σ_E (default 0).")
     Double kappa;
@@ -123,10 +148,12 @@ final class SearchCommand implements Callable<Integer> {
         if (resume != null) {
             List<String> given = new ArrayList<>();
             for (Object[] o : new Object[][] {{"--founder", founder}, {"--free", free}, {"--potential", potential},
-                {"--sigma0", sigma0}, {"--runs", runs}, {"--seed", seed}, {"--out", out}, {"--restarts", restarts},
+                {"--model", model}, {"--sigma0", sigma0}, {"--runs", runs}, {"--seed", seed}, {"--out", out},
+                {"--restarts", restarts},
                 {"--max-evals", maxEvaluations}, {"--lambda", lambda}, {"--target", target}, {"--kappa", kappa},
                 {"--min-distance", minDistance}, {"--max-displacement", maxDisplacement},
-                {"--dedup-energy", dedupEnergy}, {"--dedup-distance", dedupDistance}}) {
+                {"--dedup-energy", dedupEnergy}, {"--dedup-distance", dedupDistance},
+                {"--relax-optimizer", relaxOptimizer}, {"--relax-steps", relaxSteps}, {"--relax-fmax", relaxFmax}}) {
                 if (o[1] != null) {
                     given.add((String) o[0]);
                 }
@@ -141,15 +168,28 @@ final class SearchCommand implements Callable<Integer> {
             dir = resume;
             setup = SearchSetup.load(dir);
         } else {
-            for (Object[] o : new Object[][] {{"--founder", founder}, {"--free", free}, {"--potential", potential},
+            if (potential != null && model != null) {
+                throw new IllegalArgumentException("--potential and --model are mutually exclusive: give one of them");
+            }
+            if (model != null) {
+                if (!Files.isRegularFile(model)) {
+                    throw new IllegalArgumentException("model file not found: " + model);
+                }
+                potential = PotentialSpec.model(model); // recorded for --resume like any other spec
+            }
+            for (Object[] o : new Object[][] {{"--founder", founder}, {"--free", free}, {"--potential or --model", potential},
                 {"--sigma0", sigma0}, {"--runs", runs}, {"--seed", seed}, {"--out", out}}) {
                 if (o[1] == null) {
                     throw new IllegalArgumentException("missing " + o[0] + " (a new search needs --founder, --free, "
-                            + "--potential, --sigma0, --runs, --seed and --out; or --resume DIR)");
+                            + "--potential or --model, --sigma0, --runs, --seed and --out; or --resume DIR)");
                 }
             }
             if (!Files.isRegularFile(founder)) {
                 throw new IllegalArgumentException("founder file not found: " + founder);
+            }
+            if (!relax && (relaxOptimizer != null || relaxSteps != null || relaxFmax != null)) {
+                throw new IllegalArgumentException("--relax-optimizer, --relax-steps and --relax-fmax set up the local "
+                        + "relaxation: add --relax");
             }
             if (Files.exists(out.resolve(SearchSetup.FILE))) {
                 throw new IllegalArgumentException(out + " already holds a search: continue it with --resume " + out
@@ -159,7 +199,10 @@ final class SearchCommand implements Callable<Integer> {
             double s0 = sigma0;
             setup = new SearchSetup(potential, free, s0, runs, seed, restarts == null ? "none" : restarts,
                     maxEvaluations == null ? Long.MAX_VALUE : maxEvaluations, lambda == null ? 0 : lambda,
-                    target == null ? Double.NEGATIVE_INFINITY : target, relax, kappa == null ? 0 : kappa,
+                    target == null ? Double.NEGATIVE_INFINITY : target, relax,
+                    relaxOptimizer == null ? SearchRelaxers.DEFAULT_OPTIMIZER : relaxOptimizer,
+                    relaxSteps == null ? RelaxerRelaxation.DEFAULT_STEPS : relaxSteps,
+                    relaxFmax == null ? RelaxerRelaxation.DEFAULT_FMAX : relaxFmax, kappa == null ? 0 : kappa,
                     minDistance == null ? 0.5 : minDistance,
                     maxDisplacement == null ? Math.max(10, 20 * s0) : maxDisplacement,
                     dedupEnergy == null ? 1e-3 : dedupEnergy, dedupDistance == null ? 0.02 : dedupDistance);
@@ -181,7 +224,7 @@ final class SearchCommand implements Callable<Integer> {
             }
         }
         Potential pot = PotentialSpec.parse(setup.potential(), 1);
-        LocalRelaxation relaxation = SearchRelaxers.of(setup.relax());
+        LocalRelaxation relaxation = SearchRelaxers.of(setup);
         StructureObjective objective = new StructureObjective(start, freeAtoms, pot, relaxation,
                 new Penalties(setup.minDistance(), setup.maxDisplacement()), setup.kappa());
         try {
@@ -230,9 +273,11 @@ final class SearchCommand implements Callable<Integer> {
             }
         }
         err.printf(Locale.ROOT, "search: %d runs of CMA-ES over %d free atoms (%d coordinates), σ₀ = %.3g Å, %s restarts, "
-                        + "%s, %d runs at a time × %d threads each%n",
+                        + "%s, %s, %d runs at a time × %d threads each%n",
                 setup.runs(), objective.free().length, objective.dimension(), setup.sigma0(), setup.restarts(),
-                objective.potential().name(), split[0], split[1]);
+                objective.potential().name(), setup.relax() ? String.format(Locale.ROOT,
+                        "each candidate relaxed (%s, ≤ %d steps, fmax %.3g eV/Å)", setup.relaxOptimizer(),
+                        setup.relaxSteps(), setup.relaxFmax()) : "no relaxation", split[0], split[1]);
         AtomicInteger done = new AtomicInteger();
         AtomicLong evaluations = new AtomicLong();
         long started = System.nanoTime();
@@ -296,8 +341,10 @@ final class SearchCommand implements Callable<Integer> {
         int shown = 0;
         for (DistinctStructures.Group g : summary.groups()) {
             SearchRunResult r = ranked.get(g.representative());
-            out.printf(Locale.ROOT, "  E = %.6f eV  found by %d run(s), e.g. run %03d (seed %d, %d evaluations, %s)%n",
-                    r.best().energy(), g.members().size(), r.run(), r.seed(), r.evaluations(), r.stopLabel());
+            String counts = r.candidates() == r.evaluations() ? r.evaluations() + " evaluations"
+                    : r.evaluations() + " evaluations in " + r.candidates() + " relaxed candidates";
+            out.printf(Locale.ROOT, "  E = %.6f eV  found by %d run(s), e.g. run %03d (seed %d, %s, %s)%n",
+                    r.best().energy(), g.members().size(), r.run(), r.seed(), counts, r.stopLabel());
             if (++shown == 10) {
                 break;
             }

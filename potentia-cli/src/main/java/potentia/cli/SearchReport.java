@@ -41,6 +41,7 @@ final class SearchReport {
                 .withInfo("search_seed", new InfoValue.Int(r.seed()))
                 .withInfo("search_fitness", new InfoValue.Real(r.best().fitness()))
                 .withInfo("search_evaluations", new InfoValue.Int(r.evaluations()))
+                .withInfo("search_candidates", new InfoValue.Int(r.candidates()))
                 .withInfo("search_stop", new InfoValue.Text(r.stopLabel()));
     }
 
@@ -81,7 +82,7 @@ final class SearchReport {
         }
         StringBuilder csv = new StringBuilder(
                 "rank,run,seed,energy_eV,fitness_eV,evaluations,restarts,stop,sigma_A,energy_std_eV,forces_std_max_eV_A,"
-                        + "distinct,status\n");
+                        + "distinct,status,candidates\n");
         for (int k = 0; k < ranked.size(); k++) {
             SearchRunResult r = ranked.get(k);
             Structure s = r.structure();
@@ -91,7 +92,7 @@ final class SearchReport {
                     .append(',').append(num(r.sigma())).append(',').append(num(r.best().energyStd())).append(',')
                     .append(s.info("forces_std_max").map(v -> num(v.asDouble())).orElse("")).append(',')
                     .append(groupOf[k]).append(',').append(r.best().status().name().toLowerCase(Locale.ROOT))
-                    .append('\n');
+                    .append(',').append(r.candidates()).append('\n');
         }
         writeText(dir.resolve("summary.csv"), csv.toString());
 

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import potentia.cmaes.RestartStrategy;
 import potentia.search.AtomSelection;
+import potentia.search.RelaxerRelaxation;
 import potentia.search.SearchSettings;
 
 /**
@@ -21,12 +22,14 @@ import potentia.search.SearchSettings;
  * itself is copied to {@code DIR/founder.extxyz}.
  */
 record SearchSetup(String potential, String free, double sigma0, int runs, long seed, String restarts,
-        long maxEvaluations, int lambda, double target, boolean relax, double kappa, double minDistance,
-        double maxDisplacement, double dedupEnergy, double dedupDistance) {
+        long maxEvaluations, int lambda, double target, boolean relax, String relaxOptimizer, int relaxSteps,
+        double relaxFmax, double kappa, double minDistance, double maxDisplacement, double dedupEnergy,
+        double dedupDistance) {
 
     static final String FILE = "search.properties";
     static final String FOUNDER = "founder.extxyz";
-    static final int FORMAT_VERSION = 1;
+    /** 2 added the relaxation settings; format 1 (which could not relax) is still read. */
+    static final int FORMAT_VERSION = 2;
 
     SearchSetup {
         if (!(sigma0 > 0) || Double.isInfinite(sigma0)) {
@@ -54,6 +57,13 @@ record SearchSetup(String potential, String free, double sigma0, int runs, long 
             throw new IllegalArgumentException("duplicate tolerances must be ≥ 0, got " + dedupEnergy + " eV, "
                     + dedupDistance + " Å");
         }
+        if (relaxSteps < 1) {
+            throw new IllegalArgumentException("--relax-steps must be ≥ 1, got " + relaxSteps);
+        }
+        if (!(relaxFmax > 0) || Double.isInfinite(relaxFmax)) {
+            throw new IllegalArgumentException("--relax-fmax must be a positive force in eV/Å, got " + relaxFmax);
+        }
+        SearchRelaxers.algorithm(relaxOptimizer);
         RestartStrategy.parse(restarts);
         AtomSelection.parse(free);
     }
@@ -81,6 +91,9 @@ record SearchSetup(String potential, String free, double sigma0, int runs, long 
         p.put("lambda", Integer.toString(lambda));
         p.put("target", Double.toString(target));
         p.put("relax", Boolean.toString(relax));
+        p.put("relax-optimizer", relaxOptimizer);
+        p.put("relax-steps", Integer.toString(relaxSteps));
+        p.put("relax-fmax", Double.toString(relaxFmax));
         p.put("kappa", Double.toString(kappa));
         p.put("min-distance", Double.toString(minDistance));
         p.put("max-displacement", Double.toString(maxDisplacement));
@@ -129,15 +142,19 @@ record SearchSetup(String potential, String free, double sigma0, int runs, long 
         }
         try {
             int format = Integer.parseInt(required(p, "format"));
-            if (format != FORMAT_VERSION) {
-                throw new IllegalArgumentException(FILE + " has format " + format + ", this build reads "
+            if (format != 1 && format != FORMAT_VERSION) {
+                throw new IllegalArgumentException(FILE + " has format " + format + ", this build reads 1 and "
                         + FORMAT_VERSION);
             }
+            boolean old = format == 1; // no relaxation settings yet: the defaults
             return new SearchSetup(required(p, "potential"), required(p, "free"),
                     Double.parseDouble(required(p, "sigma0")), Integer.parseInt(required(p, "runs")),
                     Long.parseLong(required(p, "seed")), required(p, "restarts"),
                     Long.parseLong(required(p, "max-evals")), Integer.parseInt(required(p, "lambda")),
                     Double.parseDouble(required(p, "target")), bool(required(p, "relax")),
+                    old ? SearchRelaxers.DEFAULT_OPTIMIZER : required(p, "relax-optimizer"),
+                    old ? RelaxerRelaxation.DEFAULT_STEPS : Integer.parseInt(required(p, "relax-steps")),
+                    old ? RelaxerRelaxation.DEFAULT_FMAX : Double.parseDouble(required(p, "relax-fmax")),
                     Double.parseDouble(required(p, "kappa")), Double.parseDouble(required(p, "min-distance")),
                     Double.parseDouble(required(p, "max-displacement")),
                     Double.parseDouble(required(p, "dedup-energy")), Double.parseDouble(required(p, "dedup-distance")));

@@ -15,6 +15,7 @@ import potentia.io.ExtxyzWriter;
 import potentia.search.AtomSelection;
 import potentia.search.LocalRelaxation;
 import potentia.search.Penalties;
+import potentia.search.RelaxerRelaxation;
 import potentia.search.SearchRun;
 import potentia.search.StructureObjective;
 import potentia.structure.Cell;
@@ -165,5 +166,118 @@ class SearchCommandTest {
         assertTrue(fails("search", "--resume", out.toString()).err().contains("corrupt resume directory"));
         Files.delete(props);
         assertTrue(fails("search", "--resume", out.toString()).err().contains("no search.properties"));
+    }
+
+    private String[] relaxed(Path out, String... extra) {
+        String[] base = args(out, 3000);
+        String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+
+    @Test
+    void aRelaxedSearchReportsRelaxedStructuresAndCountsEveryStep() throws IOException {
+        Path out = dir.resolve("relaxed");
+        // FIRE here; the default L-BFGS runs in the core's tests
+        CliRun r = CliRun.of(relaxed(out, "--relax", "--relax-optimizer", "fire", "--relax-steps", "200",
+                "--relax-fmax", "0.005"));
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("each candidate relaxed (fire, ≤ 200 steps, fmax 0.005"), r.err());
+        assertTrue(r.out().contains("relaxed candidates"), r.out());
+        for (int i = 0; i < 3; i++) {
+            Structure s = ExtxyzReader.readAll(out.resolve(String.format("runs/%03d/best.extxyz", i))).get(0);
+            // LJ5's global minimum, the trigonal bipyramid (−9.103852 ε), relaxed to fmax 0.005
+            assertEquals(-9.103852, s.info("energy").orElseThrow().asDouble(), 1e-4);
+            double[] f = ((potentia.structure.AtomArray.Reals) s.array("forces").orElseThrow()).values();
+            for (int a = 0; a < 5; a++) {
+                assertTrue(Math.sqrt(f[3 * a] * f[3 * a] + f[3 * a + 1] * f[3 * a + 1] + f[3 * a + 2] * f[3 * a + 2])
+                        <= 0.005, "relaxed: atom " + a);
+            }
+            double evaluations = s.info("search_evaluations").orElseThrow().asDouble();
+            double candidates = s.info("search_candidates").orElseThrow().asDouble();
+            assertTrue(evaluations >= 3000 && evaluations > 5 * candidates, evaluations + " for " + candidates);
+        }
+        List<String> rows = Files.readAllLines(out.resolve("summary.csv"));
+        assertTrue(rows.get(0).endsWith(",status,candidates"), rows.get(0));
+        String props = Files.readString(out.resolve("search.properties"));
+        for (String line : List.of("relax=true", "relax-optimizer=fire", "relax-steps=200", "relax-fmax=0.005")) {
+            assertTrue(props.contains(line + "\n"), line);
+        }
+
+        // resumed after run 1's checkpoint was lost: the same relaxed search again
+        String summary = Files.readString(out.resolve("summary.csv"));
+        Files.delete(out.resolve("runs/001/checkpoint.bin"));
+        Files.delete(out.resolve("summary.csv"));
+        CliRun resumed = CliRun.of("search", "--resume", out.toString(), "--threads", "1");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertEquals(summary, Files.readString(out.resolve("summary.csv")));
+        assertTrue(fails("search", "--resume", out.toString(), "--relax-steps", "9").err()
+                .contains("do not also give --relax-steps"));
+    }
+
+    @Test
+    void relaxationSettingsNeedRelaxAndSensibleValues() {
+        Path out = dir.resolve("bad-relax");
+        assertTrue(fails(relaxed(out, "--relax-steps", "10")).err().contains("add --relax"));
+        assertTrue(fails(relaxed(out, "--relax", "--relax-optimizer", "bfgs")).err()
+                .contains("unknown --relax-optimizer 'bfgs': use fire or lbfgs"));
+        assertTrue(fails(relaxed(out, "--relax", "--relax-steps", "0")).err().contains("--relax-steps must be ≥ 1"));
+        assertTrue(fails(relaxed(out, "--relax", "--relax-fmax", "-1")).err().contains("--relax-fmax must be a positive"));
+        assertEquals(RelaxerRelaxation.DEFAULT_ALGORITHM, SearchRelaxers.algorithm(SearchRelaxers.DEFAULT_OPTIMIZER));
+    }
+
+    @Test
+    void aSearchDirectoryOfFormatOneStillResumes() throws IOException {
+        Path out = dir.resolve("v1");
+        assertEquals(0, CliRun.of(args(out, 300)).exitCode());
+        String summary = Files.readString(out.resolve("summary.csv"));
+        Path props = out.resolve("search.properties");
+        String v1 = Files.readString(props).replace("format=2", "format=1").replaceAll("(?m)^relax-.*\n", "");
+        assertTrue(!v1.contains("relax-steps") && v1.contains("format=1"));
+        Files.writeString(props, v1);
+        CliRun r = CliRun.of("search", "--resume", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(summary, Files.readString(out.resolve("summary.csv")));
+    }
+
+    @Test
+    void aModelFileIsAPotentialAndIsRecordedForResume() throws IOException {
+        Path model = dir.resolve("si.potentia");
+        CliRun init = CliRun.of("model", "init", "--species", "Si", "--cutoff", "4", "--nmax", "3", "--layers", "8",
+                "--committee", "2", "--seed", "2", "-o", model.toString());
+        assertEquals(0, init.exitCode(), init.err());
+        Structure si = potentia.testing.RandomStructures.diamond(5.431, 1)
+                .rattled(0.05, new java.util.SplittableRandom(3));
+        Path founder = dir.resolve("si.extxyz");
+        ExtxyzWriter.writeAll(founder, List.of(si));
+        Path out = dir.resolve("model");
+        String[] search = {"search", "--founder", founder.toString(), "--free", "0-1", "--model", model.toString(),
+            "--sigma0", "0.1", "--runs", "1", "--seed", "3", "--max-evals", "30", "--relax", "--relax-steps", "3",
+            "--out", out.toString(), "--threads", "2"};
+        CliRun r = CliRun.of(search);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.readString(out.resolve("search.properties"))
+                .contains("potential=model:" + model.toAbsolutePath().normalize()));
+        potentia.nn.NeuralNetworkPotential nn = potentia.nn.NeuralNetworkPotential.of(potentia.nn.ModelFile.read(model));
+        Structure best = ExtxyzReader.readAll(out.resolve("runs/000/best.extxyz")).get(0);
+        assertEquals(nn.compute(best).energy(), best.info("energy").orElseThrow().asDouble(), 1e-9,
+                "the reported energy is the model's energy of the reported structure");
+        assertTrue(best.info("energy_std").isPresent(), "a committee's spread is reported");
+
+        String summary = Files.readString(out.resolve("summary.csv"));
+        Files.delete(out.resolve("summary.csv"));
+        CliRun resumed = CliRun.of("search", "--resume", out.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertEquals(summary, Files.readString(out.resolve("summary.csv")));
+
+        String[] both = java.util.Arrays.copyOf(search, search.length + 2);
+        both[search.length] = "--potential";
+        both[search.length + 1] = "sw";
+        both[search.length - 3] = dir.resolve("both").toString();
+        assertTrue(fails(both).err().contains("mutually exclusive"));
+        String[] missing = search.clone();
+        missing[6] = dir.resolve("none.potentia").toString();
+        missing[search.length - 3] = dir.resolve("missing").toString();
+        assertTrue(fails(missing).err().contains("model file not found"));
     }
 }

@@ -124,6 +124,36 @@ public final class RestartingCmaes {
         return stop.isEmpty() ? Set.of() : Set.copyOf(stop);
     }
 
+    /** The thresholds; the target and the evaluation budget hold for the whole sequence. */
+    public CmaesStopping stopping() {
+        return stopping;
+    }
+
+    /**
+     * Ends the whole sequence now, between two generations, for a reason the caller decides (a
+     * budget it counts itself, e.g. a structure search's energy evaluations including local
+     * relaxations): the current run ends with {@code reason} and no restart follows. Does nothing
+     * once the sequence has ended.
+     */
+    public void stop(StopReason reason) {
+        if (stopped()) {
+            return;
+        }
+        current.stop(reason);
+        finished.add(new Run(current.lambda(), current.state().sigma0(), current.evaluations(), current.bestFitness(),
+                current.stopReasons()));
+        keepBest();
+        evaluationsBefore += current.evaluations();
+        stop.addAll(current.stopReasons());
+    }
+
+    private void keepBest() {
+        if (current.bestFitness() < bestFitness || bestX.length == 0) {
+            bestFitness = current.bestFitness();
+            bestX = current.bestX();
+        }
+    }
+
     /** The current run's population size. */
     public int lambda() {
         return current.lambda();
@@ -158,10 +188,7 @@ public final class RestartingCmaes {
         Run done = new Run(current.lambda(), current.state().sigma0(), current.evaluations(), current.bestFitness(),
                 reasons);
         finished.add(done);
-        if (current.bestFitness() < bestFitness || bestX.length == 0) {
-            bestFitness = current.bestFitness();
-            bestX = current.bestX();
-        }
+        keepBest();
         evaluationsBefore += current.evaluations();
         if (currentIsSmall) {
             smallBudget += current.evaluations();

@@ -13,10 +13,10 @@ import potentia.structure.Element;
  * index in {@link #species()}. Methods work on a range of atoms [from, to), read only their rows
  * and write only their rows, so ranges may run concurrently. Implementations are immutable.
  *
- * <p>Sealed: {@link ElementNetworks} is Behler–Parrinello's one network per element; NeuralIL's
- * single network with learned element embeddings is the planned second implementation.
+ * <p>Sealed: {@link ElementNetworks} is Behler–Parrinello's one network per element;
+ * {@link SharedNetwork} is NeuralIL's single network fed learned element embeddings too.
  */
-public sealed interface AtomicModel permits ElementNetworks {
+public sealed interface AtomicModel permits ElementNetworks, SharedNetwork {
 
     /** The elements, in the order {@code type} indexes. */
     List<Element> species();

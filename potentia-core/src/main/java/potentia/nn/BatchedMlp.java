@@ -20,7 +20,9 @@ import jdk.incubator.vector.VectorSpecies;
  * it is the same kernel, then multiplies by the stored derivative.
  *
  * <p>The reference is {@link ScalarMlp}; a test checks that they agree. Immutable (weights are
- * copied at construction); the mutable buffers live in a {@link Workspace}, one per thread.
+ * copied at construction); the mutable buffers live in a {@link Workspace}, one per thread. The
+ * static passes over {@code [unit][atom]} batches (multiply, swish, bias, gate) are shared with
+ * {@link BatchedSharedMlp}.
  */
 final class BatchedMlp {
     static final VectorSpecies<Double> V = DoubleVector.SPECIES_PREFERRED;
@@ -28,7 +30,8 @@ final class BatchedMlp {
     /** Atoms per batch: small enough that a batch's activations stay in L2. */
     static final int BATCH = 64;
     private static final int ROWS = 4;
-    private static final int STEP = 2 * L;
+    /** Lanes per register block: batches are computed in multiples of this many atoms. */
+    static final int STEP = 2 * L;
 
     private final MlpShape shape;
     /** w[k]: W_k, width(k+1) × width(k), row-major. */
@@ -158,7 +161,7 @@ final class BatchedMlp {
      * declines to inline a callee (these methods are large) a vector argument is boxed on the heap,
      * which costs 20× — so epilogues are separate passes over the stored rows.
      */
-    private static void multiply(double[] m, int rows, int cols, double[] in, double[] out, int nb) {
+    static void multiply(double[] m, int rows, int cols, double[] in, double[] out, int nb) {
         for (int b = 0; b < nb; b += STEP) {
             int r = 0;
             for (; r + ROWS <= rows; r += ROWS) {
@@ -216,7 +219,7 @@ final class BatchedMlp {
     }
 
     /** In place z → s = z·σ(βz) with z = out + bias, and s' = σ(1 + βz(1 − σ)) into aux (see {@link Swish}). */
-    private static void swish(double[] out, double[] aux, double[] bias, double beta, int rows, int nb) {
+    static void swish(double[] out, double[] aux, double[] bias, double beta, int rows, int nb) {
         DoubleVector one = DoubleVector.broadcast(V, 1.0);
         for (int r = 0; r < rows; r++) {
             DoubleVector br = DoubleVector.broadcast(V, bias[r]);
@@ -231,7 +234,7 @@ final class BatchedMlp {
     }
 
     /** In place out += bias (per row). */
-    private static void addBias(double[] out, double[] bias, int rows, int nb) {
+    static void addBias(double[] out, double[] bias, int rows, int nb) {
         for (int r = 0; r < rows; r++) {
             DoubleVector br = DoubleVector.broadcast(V, bias[r]);
             for (int b = r * BATCH, end = r * BATCH + nb; b < end; b += L) {
@@ -241,7 +244,7 @@ final class BatchedMlp {
     }
 
     /** In place out *= gate, element by element. */
-    private static void gate(double[] out, double[] gate, int rows, int nb) {
+    static void gate(double[] out, double[] gate, int rows, int nb) {
         for (int r = 0; r < rows; r++) {
             for (int b = r * BATCH, end = r * BATCH + nb; b < end; b += L) {
                 DoubleVector.fromArray(V, out, b).mul(DoubleVector.fromArray(V, gate, b)).intoArray(out, b);

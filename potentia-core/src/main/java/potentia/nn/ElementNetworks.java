@@ -147,7 +147,7 @@ public final class ElementNetworks implements AtomicModel {
         int batch = BatchedMlp.BATCH;
         BatchedMlp.Workspace ws = new BatchedMlp.Workspace(shape);
         int[] atoms = new int[batch];
-        int[][] bySpecies = groupBySpecies(type, from, to);
+        int[][] bySpecies = groupBySpecies(type, species.size(), from, to);
         for (int s = 0; s < bySpecies.length; s++) {
             int[] list = bySpecies[s];
             for (int start = 0; start < list.length; start += batch) {
@@ -219,9 +219,11 @@ public final class ElementNetworks implements AtomicModel {
         }
     }
 
-    /** Atoms of [from, to) per species index, each list in increasing order. */
-    private int[][] groupBySpecies(int[] type, int from, int to) {
-        int ns = species.size();
+    /**
+     * Atoms of [from, to) per species index (ns species), each list in increasing order: the
+     * batches of one species (also {@link SharedNetwork}'s).
+     */
+    static int[][] groupBySpecies(int[] type, int ns, int from, int to) {
         int[] counts = new int[ns];
         for (int i = from; i < to; i++) {
             counts[type[i]]++;

@@ -38,13 +38,20 @@ import potentia.structure.Element;
  *   "standardisation": {"Si": {"mean": [63 numbers], "std": [63 numbers]}, "O": {…}},
  *   "reference_energies": {"Si": -158.5, "O": -432.1},
  *   "committee": [{"type": "element-mlp", "inputs": 63, "hidden": [64, 32, 16], "activation": "swish",
- *                  "learnable_beta": false, "parameters": [S × P numbers]}, …],
+ *                  "learnable_beta": false, "parameters": [S × P numbers]},
+ *                 {"type": "shared-mlp", "inputs": 63, "embedding": 2, "hidden": [64, 32, 16],
+ *                  "layer_norm": true, "layer_norm_epsilon": 1e-6, "activation": "swish",
+ *                  "learnable_beta": false, "parameters": [P numbers]}, …],
  *   "metadata": {"created": "2026-…", …},
  *   "checksum": "sha256:…"
  * }
  * </pre>
  * Units: Å (cutoff), eV (reference energies; networks output eV). The parameters of an
- * element-mlp member follow {@link MlpShape}'s layout per element, elements in "species" order.
+ * element-mlp member ({@link ElementNetworks}) follow {@link MlpShape}'s layout per element,
+ * elements in "species" order; those of a shared-mlp member ({@link SharedNetwork}) follow
+ * {@link SharedMlpShape}'s layout (the embeddings in "species" order, then the network), and
+ * "layer_norm_epsilon" is present when "layer_norm" is true. Members of both types may share a
+ * committee.
  * Numbers are written in Java's shortest round-tripping form, so reading gives back every double
  * bit for bit. The checksum is SHA-256 over the document without its "checksum" member, written
  * compactly (no spaces, members in file order): editing a value invalidates it, re-indenting
@@ -54,6 +61,12 @@ import potentia.structure.Element;
  * checks, in order: JSON well formed and complete (a truncated file is named as such), format name,
  * version (a newer one is refused rather than misread), checksum, then every field's presence,
  * type and shape; each failure is a {@link ModelFileException} naming the file and the problem.
+ *
+ * <p>Versions: {@link #VERSION} changes when the document's layout or the meaning of an existing
+ * field changes. A new member or descriptor type is an addition, not a change: files without it
+ * read as before, and a build that does not know it refuses it by name ("committee[0].type
+ * 'shared-mlp' is unknown (this build knows 'element-mlp')"), which says more than a version
+ * number would. So the shared-mlp member type did not bump the version.
  */
 public final class ModelFile {
     /** The format name in every model file. */
@@ -62,6 +75,10 @@ public final class ModelFile {
     public static final int VERSION = 1;
     /** The suggested file name extension. */
     public static final String EXTENSION = ".potentia";
+    /** Member type of {@link ElementNetworks}. */
+    static final String ELEMENT_MLP = "element-mlp";
+    /** Member type of {@link SharedNetwork}. */
+    static final String SHARED_MLP = "shared-mlp";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -151,16 +168,30 @@ public final class ModelFile {
         ObjectNode o = NODES.objectNode();
         switch (m) {
             case ElementNetworks e -> {
-                o.put("type", "element-mlp");
+                o.put("type", ELEMENT_MLP);
                 o.put("inputs", e.shape().inputs());
                 ArrayNode hidden = o.putArray("hidden");
                 e.shape().hidden().forEach(hidden::add);
                 o.put("activation", "swish");
                 o.put("learnable_beta", e.learnableBeta());
-                double[] p = e.parameters();
-                o.set("parameters", numbers(p, 0, p.length));
+            }
+            case SharedNetwork n -> {
+                SharedMlpShape shape = n.shape();
+                o.put("type", SHARED_MLP);
+                o.put("inputs", shape.inputs());
+                o.put("embedding", shape.embedding());
+                ArrayNode hidden = o.putArray("hidden");
+                shape.hidden().forEach(hidden::add);
+                o.put("layer_norm", shape.layerNorm());
+                if (shape.layerNorm()) {
+                    o.put("layer_norm_epsilon", shape.epsilon());
+                }
+                o.put("activation", "swish");
+                o.put("learnable_beta", n.learnableBeta());
             }
         }
+        double[] p = m.parameters();
+        o.set("parameters", numbers(p, 0, p.length));
         return o;
     }
 
@@ -373,8 +404,9 @@ public final class ModelFile {
                 throw bad(where + " must be an object");
             }
             String type = text(field(m, "type", where + ".type"), where + ".type");
-            if (!type.equals("element-mlp")) {
-                throw bad(where + ".type '" + type + "' is unknown (this build knows 'element-mlp')");
+            if (!type.equals(ELEMENT_MLP) && !type.equals(SHARED_MLP)) {
+                throw bad(where + ".type '" + type + "' is unknown (this build knows '" + ELEMENT_MLP + "', '"
+                        + SHARED_MLP + "')");
             }
             int inputs = integer(field(m, "inputs", where + ".inputs"), where + ".inputs");
             if (inputs != features) {
@@ -392,9 +424,10 @@ public final class ModelFile {
             if (!activation.equals("swish")) {
                 throw bad(where + ".activation '" + activation + "' is unknown (this build knows 'swish')");
             }
-            JsonNode learnable = field(m, "learnable_beta", where + ".learnable_beta");
-            if (!learnable.isBoolean()) {
-                throw bad(where + ".learnable_beta must be true or false");
+            boolean learnable = bool(field(m, "learnable_beta", where + ".learnable_beta"), where + ".learnable_beta");
+            JsonNode params = field(m, "parameters", where + ".parameters");
+            if (type.equals(SHARED_MLP)) {
+                return sharedMember(m, species, inputs, hidden, learnable, params, where);
             }
             MlpShape shape;
             try {
@@ -403,13 +436,33 @@ public final class ModelFile {
                 throw bad(where + ": " + e.getMessage());
             }
             int count = species.size() * shape.parameterCount();
-            JsonNode params = field(m, "parameters", where + ".parameters");
             if (params.isArray() && params.size() != count) {
                 throw bad(where + ".parameters has " + params.size() + " numbers; networks " + shape.describe()
                         + " for " + species.size() + " element(s) need " + count);
             }
-            return new ElementNetworks(species, shape, learnable.asBoolean(),
-                    doubles(params, count, where + ".parameters"));
+            return new ElementNetworks(species, shape, learnable, doubles(params, count, where + ".parameters"));
+        }
+
+        private SharedNetwork sharedMember(JsonNode m, List<Element> species, int inputs, List<Integer> hidden,
+                boolean learnable, JsonNode params, String where) {
+            int embedding = integer(field(m, "embedding", where + ".embedding"), where + ".embedding");
+            boolean layerNorm = bool(field(m, "layer_norm", where + ".layer_norm"), where + ".layer_norm");
+            double epsilon = layerNorm
+                    ? number(field(m, "layer_norm_epsilon", where + ".layer_norm_epsilon"), where + ".layer_norm_epsilon")
+                    : SharedMlpShape.DEFAULT_EPSILON;
+            SharedMlpShape shape;
+            try {
+                shape = new SharedMlpShape(species.size(), inputs, embedding, hidden, layerNorm, epsilon);
+            } catch (IllegalArgumentException e) {
+                throw bad(where + ": " + e.getMessage());
+            }
+            int count = shape.parameterCount();
+            if (params.isArray() && params.size() != count) {
+                throw bad(where + ".parameters has " + params.size() + " numbers; a shared network "
+                        + shape.describe() + (layerNorm ? " with" : " without") + " LayerNorm and embeddings of "
+                        + species.size() + " element(s) needs " + count);
+            }
+            return new SharedNetwork(species, shape, learnable, doubles(params, count, where + ".parameters"));
         }
 
         private void checkOnly(JsonNode perSpecies, List<Element> species, String where) {
@@ -457,6 +510,13 @@ public final class ModelFile {
                 throw bad("field '" + where + "' must be a finite number, got " + v);
             }
             return v.asDouble();
+        }
+
+        private boolean bool(JsonNode v, String where) {
+            if (!v.isBoolean()) {
+                throw bad(where + " must be true or false");
+            }
+            return v.asBoolean();
         }
 
         private int integer(JsonNode v, String where) {

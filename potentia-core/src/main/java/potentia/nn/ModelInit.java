@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
@@ -13,12 +14,14 @@ import potentia.descriptor.Descriptor;
 import potentia.neighbour.NeighbourList;
 import potentia.parallel.ParallelTasks;
 import potentia.potential.SpeciesIndex;
+import potentia.structure.Element;
 import potentia.structure.InfoValue;
 import potentia.structure.Structure;
 
 /**
- * An untrained model: K committee members of per-element swish MLPs with random weights
- * ({@link ElementNetworks#random}, each member from its own split of one seeded generator), and —
+ * An untrained model: K committee members of the chosen {@link Architecture} with random weights
+ * (per-element swish MLPs, {@link ElementNetworks#random}, or NeuralIL's shared network,
+ * {@link SharedNetwork#random}; each member from its own split of one seeded generator), and —
  * when structures are given — the descriptor standardisation fitted on their atoms and the
  * reference energies e0 fitted by least squares to their {@code energy} labels
  * (E_n ≈ Σ_s count_{n,s} e0_s; the minimum-norm solution when the compositions do not determine
@@ -30,11 +33,41 @@ import potentia.structure.Structure;
  * @param learnableBeta whether training may change β
  * @param committee K ≥ 1
  * @param seed of all random weights
+ * @param architecture the members' architecture
  */
 public record ModelInit(DescriptorSpec descriptor, List<Integer> hidden, double beta, boolean learnableBeta,
-        int committee, long seed) {
+        int committee, long seed, Architecture architecture) {
+
+    /** Which {@link AtomicModel} the members are. */
+    public sealed interface Architecture {
+        /** One network per element ({@link ElementNetworks}, Behler–Parrinello). */
+        record PerElement() implements Architecture {
+        }
+
+        /**
+         * One network for all elements fed D-number element embeddings, LayerNorm optional
+         * ({@link SharedNetwork}, NeuralIL).
+         *
+         * @param embedding D ≥ 1 (NeuralIL: 1–4)
+         * @param layerNorm LayerNorm on hidden layers 2 … (needs two or more hidden layers)
+         */
+        record Shared(int embedding, boolean layerNorm) implements Architecture {
+            public Shared {
+                if (embedding < 1) {
+                    throw new IllegalArgumentException("element embeddings need at least one number, got " + embedding);
+                }
+            }
+        }
+    }
+
+    /** Per-element networks (the architecture before shared networks existed). */
+    public ModelInit(DescriptorSpec descriptor, List<Integer> hidden, double beta, boolean learnableBeta,
+            int committee, long seed) {
+        this(descriptor, hidden, beta, learnableBeta, committee, seed, new Architecture.PerElement());
+    }
 
     public ModelInit {
+        Objects.requireNonNull(architecture, "architecture");
         hidden = List.copyOf(hidden);
         if (committee < 1) {
             throw new IllegalArgumentException("committee size must be ≥ 1, got " + committee);
@@ -56,15 +89,29 @@ public record ModelInit(DescriptorSpec descriptor, List<Integer> hidden, double 
 
     /** {@link #build(List, int)} with a given descriptor instance matching the spec (tests use stand-ins). */
     NetworkModel build(Descriptor d, List<Structure> data, int threads) {
-        MlpShape shape = new MlpShape(descriptor.featureCount(), hidden);
+        List<Element> species = descriptor.species();
+        int f = descriptor.featureCount();
         SplittableRandom rng = new SplittableRandom(seed);
         List<AtomicModel> members = new ArrayList<>();
-        for (int k = 0; k < committee; k++) {
-            members.add(ElementNetworks.random(descriptor.species(), shape, beta, learnableBeta, rng.split()));
+        String extras = "";
+        switch (architecture) {
+            case Architecture.PerElement _ -> {
+                MlpShape shape = new MlpShape(f, hidden);
+                for (int k = 0; k < committee; k++) {
+                    members.add(ElementNetworks.random(species, shape, beta, learnableBeta, rng.split()));
+                }
+            }
+            case Architecture.Shared a -> {
+                SharedMlpShape shape = new SharedMlpShape(species.size(), f, a.embedding(), hidden, a.layerNorm());
+                for (int k = 0; k < committee; k++) {
+                    members.add(SharedNetwork.random(species, shape, beta, learnableBeta, rng.split()));
+                }
+                extras = ", embeddings N(0, 1/D)" + (a.layerNorm() ? ", LayerNorm gains 1 and biases 0" : "");
+            }
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("initialisation", String.format(Locale.ROOT,
-                "random (seed %d): weights N(0, 1/fan-in), biases 0, swish β = %s%s", seed, beta,
+                "random (seed %d): weights N(0, 1/fan-in), biases 0%s, swish β = %s%s", seed, extras, beta,
                 learnableBeta ? " (learnable)" : " (fixed)"));
         Standardisation scaling = Standardisation.identity(descriptor.species(), descriptor.featureCount());
         double[] e0 = new double[descriptor.species().size()];

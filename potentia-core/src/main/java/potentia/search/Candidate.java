@@ -12,9 +12,18 @@ import potentia.structure.Structure;
  * @param structure the evaluated structure (relaxed when a relaxation ran), or the raw candidate
  *     when penalised
  * @param problem what was wrong with a penalised candidate (empty otherwise)
+ * @param evaluations the energy evaluations the candidate is charged, ≥ 1: one for an unrelaxed
+ *     evaluation or for a penalty found before any relaxation, the relaxation's potential
+ *     evaluations otherwise (see {@link LocalRelaxation.Relaxed#evaluations()})
  */
 public record Candidate(Status status, double fitness, double energy, double energyStd, Structure structure,
-        String problem) {
+        String problem, long evaluations) {
+
+    public Candidate {
+        if (evaluations < 1) {
+            throw new IllegalArgumentException("a candidate costs at least one evaluation, got " + evaluations);
+        }
+    }
 
     /** Whether a candidate was evaluated or penalised. */
     public enum Status {

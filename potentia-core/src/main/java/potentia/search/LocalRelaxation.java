@@ -11,18 +11,54 @@ import potentia.structure.Structure;
  * CMA-ES). The search is Baldwinian: the relaxed energy is the fitness, but the optimiser keeps
  * its own unrelaxed sample, so its Gaussian model stays consistent; the reported structure is the
  * relaxed one. Implementations must be deterministic (the same start gives the same result) and
- * safe to call from several threads.
+ * safe to call from several threads. {@link RelaxerRelaxation} relaxes with the project's relaxer
+ * (FIRE or L-BFGS).
  */
 @FunctionalInterface
 public interface LocalRelaxation {
 
     /**
-     * A relaxed structure and the potential's result on it.
+     * A relaxed structure and the potential's result on it, or why the relaxation failed.
      *
-     * @param structure the relaxed structure
-     * @param result at least the energy of {@code structure}
+     * @param structure the relaxed structure (on failure: the last usable one, or the start)
+     * @param result at least the energy of {@code structure}; null on failure
+     * @param evaluations potential evaluations the relaxation made (≥ 1), counted into the
+     *     search's evaluations
+     * @param problem empty when the relaxation worked, else what went wrong (the search then
+     *     penalises the candidate as exploded)
      */
-    record Relaxed(Structure structure, Result result) {
+    record Relaxed(Structure structure, Result result, long evaluations, String problem) {
+        public Relaxed {
+            if (evaluations < 1) {
+                throw new IllegalArgumentException("a relaxation makes at least one evaluation, got " + evaluations);
+            }
+            if (problem.isEmpty() && result == null) {
+                throw new IllegalArgumentException("a successful relaxation needs a result");
+            }
+        }
+
+        /** A successful relaxation that took {@code evaluations} potential evaluations. */
+        public Relaxed(Structure structure, Result result, long evaluations) {
+            this(structure, result, evaluations, "");
+        }
+
+        /** A single evaluation (no relaxation). */
+        public Relaxed(Structure structure, Result result) {
+            this(structure, result, 1);
+        }
+
+        /** A failed relaxation after {@code evaluations} evaluations. */
+        public static Relaxed failed(Structure structure, long evaluations, String problem) {
+            if (problem.isEmpty()) {
+                throw new IllegalArgumentException("a failed relaxation must say what went wrong");
+            }
+            return new Relaxed(structure, null, evaluations, problem);
+        }
+
+        /** Whether the relaxation worked. */
+        public boolean ok() {
+            return problem.isEmpty();
+        }
     }
 
     /**
@@ -30,7 +66,8 @@ public interface LocalRelaxation {
      *
      * @param movable indices of the atoms that may move, ascending (not modified)
      * @param requested properties the result must hold
-     * @throws RuntimeException when the relaxation fails; the search then penalises the candidate
+     * @throws RuntimeException when the relaxation fails unexpectedly; the search then penalises
+     *     the candidate (and counts it as one evaluation)
      */
     Relaxed relax(Structure start, int[] movable, Potential potential, Set<Property> requested);
 

@@ -5,32 +5,42 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import potentia.cmaes.Binary;
 import potentia.cmaes.CheckpointFile;
-import potentia.cmaes.PopulationEvaluator;
 import potentia.cmaes.RestartingCmaes;
+import potentia.cmaes.StopReason;
+import potentia.parallel.ParallelTasks;
 
 /**
  * One run of a structure search (one seed): a {@link RestartingCmaes} over the free coordinates
  * plus the trace of its best fitness against evaluations, advanced one generation at a time so a
  * caller can report progress and write checkpoints between generations. A run loaded from a
  * checkpoint continues exactly as the uninterrupted run would have.
+ *
+ * <p>Two counts: <em>candidates</em>, the fitness evaluations CMA-ES made (one per sample), and
+ * <em>evaluations</em>, the energy evaluations they cost ({@link Candidate#evaluations()}: one per
+ * candidate without relaxation, so the two agree; with a local relaxation every relaxation step
+ * counts). The evaluation budget of the {@link SearchSettings}, the trace and
+ * {@link SearchRunResult#evaluations()} count energy evaluations.
  */
 public final class SearchRun {
     /** Checkpoint kind written by {@link #save}. */
     public static final String KIND = "potentia-search-run";
     /** Format version of {@link #save}. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private final int index;
     private final long seed;
     private final RestartingCmaes cmaes;
+    private long evaluations;
     private long[] traceEvaluations;
     private double[] traceBest;
     private int traceSize;
 
-    private SearchRun(int index, long seed, RestartingCmaes cmaes, long[] traceEvaluations, double[] traceBest) {
+    private SearchRun(int index, long seed, RestartingCmaes cmaes, long evaluations, long[] traceEvaluations,
+            double[] traceBest) {
         this.index = index;
         this.seed = seed;
         this.cmaes = cmaes;
+        this.evaluations = evaluations;
         this.traceEvaluations = traceEvaluations;
         this.traceBest = traceBest;
         this.traceSize = traceEvaluations.length;
@@ -42,7 +52,7 @@ public final class SearchRun {
     public static SearchRun start(int index, long seed, StructureObjective objective, SearchSettings settings) {
         RestartingCmaes c = RestartingCmaes.start(settings.restarts(), objective.founderCoordinates(),
                 settings.sigma0(), settings.lambda(), true, settings.stopping(), seed);
-        return new SearchRun(index, seed, c, new long[0], new double[0]);
+        return new SearchRun(index, seed, c, 0, new long[0], new double[0]);
     }
 
     /** The run's number. */
@@ -65,23 +75,62 @@ public final class SearchRun {
         return cmaes.stopped();
     }
 
+    /** Energy evaluations so far, relaxation steps included (see the class comment). */
+    public long evaluations() {
+        return evaluations;
+    }
+
+    /** Candidates CMA-ES has evaluated so far (fitness evaluations, restarts included). */
+    public long candidates() {
+        return cmaes.evaluations();
+    }
+
     /**
-     * Samples, evaluates and tells one generation.
+     * Samples, evaluates and tells one generation; ends the run once its energy evaluations reach
+     * the budget.
      *
      * @param threads threads evaluating the population (results do not depend on it)
-     * @return the number of evaluations this generation took
+     * @return the energy evaluations this generation took
      */
-    public int step(StructureObjective objective, int threads) {
+    public long step(StructureObjective objective, int threads) {
         if (finished()) {
             throw new IllegalStateException("run " + index + " has finished");
         }
         double before = cmaes.bestFitness();
         double[][] x = cmaes.ask();
-        cmaes.tell(PopulationEvaluator.evaluate(objective, x, threads));
-        if (cmaes.bestFitness() < before || traceSize == 0 || finished()) {
-            record(cmaes.evaluations(), cmaes.bestFitness());
+        Candidate[] c = evaluate(objective, x, threads);
+        double[] fitness = new double[c.length];
+        long cost = 0;
+        for (int k = 0; k < c.length; k++) {
+            fitness[k] = c[k].fitness();
+            cost += c[k].evaluations();
         }
-        return x.length;
+        evaluations += cost;
+        cmaes.tell(fitness);
+        if (evaluations >= cmaes.stopping().maxEvaluations()) {
+            cmaes.stop(StopReason.MAX_EVALUATIONS);
+        }
+        if (cmaes.bestFitness() < before || traceSize == 0 || finished()) {
+            record(evaluations, cmaes.bestFitness());
+        }
+        return cost;
+    }
+
+    /** Candidate k of {@code x} in slot k, whichever thread evaluated it. */
+    private static Candidate[] evaluate(StructureObjective objective, double[][] x, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("need at least one thread, got " + threads);
+        }
+        int count = x.length;
+        Candidate[] c = new Candidate[count];
+        int tasks = ParallelTasks.tasksFor(count, threads);
+        ParallelTasks.run(tasks, t -> {
+            int end = ParallelTasks.chunkStart(count, tasks, t + 1);
+            for (int k = ParallelTasks.chunkStart(count, tasks, t); k < end; k++) {
+                c[k] = objective.evaluate(x[k]);
+            }
+        });
+        return c;
     }
 
     private void record(long evaluations, double best) {
@@ -112,6 +161,7 @@ public final class SearchRun {
             out.writeInt(index);
             out.writeLong(seed);
             cmaes.write(out);
+            out.writeLong(evaluations);
             out.writeInt(traceSize);
             for (int k = 0; k < traceSize; k++) {
                 out.writeLong(traceEvaluations[k]);
@@ -130,8 +180,9 @@ public final class SearchRun {
     public static SearchRun load(Path file, int dimension) {
         return CheckpointFile.read(file, KIND, in -> {
             int version = in.readInt();
-            if (version != FORMAT_VERSION) {
-                throw new IOException("search run format version " + version + ", this build reads " + FORMAT_VERSION);
+            if (version != 1 && version != FORMAT_VERSION) {
+                throw new IOException("search run format version " + version + ", this build reads 1 and "
+                        + FORMAT_VERSION);
             }
             int index = in.readInt();
             long seed = in.readLong();
@@ -140,13 +191,19 @@ public final class SearchRun {
                 throw new IOException("the run has " + c.current().dimension() + " coordinates, the search "
                         + dimension);
             }
+            // version 1 predates local relaxation: every candidate cost one evaluation
+            long evaluations = version == 1 ? c.evaluations() : in.readLong();
+            if (evaluations < c.evaluations()) {
+                throw new IOException("the run counts " + evaluations + " energy evaluations for " + c.evaluations()
+                        + " candidates");
+            }
             int size = Binary.readCount(in, 1 << 26, "trace length");
             long[] ev = new long[size];
             for (int k = 0; k < size; k++) {
                 ev[k] = in.readLong();
             }
             double[] best = Binary.readDoubles(in, size);
-            return new SearchRun(index, seed, c, ev, best);
+            return new SearchRun(index, seed, c, evaluations, ev, best);
         });
     }
 
@@ -157,7 +214,7 @@ public final class SearchRun {
     public SearchRunResult result(StructureObjective objective) {
         double[] x = cmaes.bestX();
         Candidate best = objective.evaluate(x.length == 0 ? objective.founderCoordinates() : x);
-        return new SearchRunResult(index, seed, best, objective.labelled(best), cmaes.evaluations(),
+        return new SearchRunResult(index, seed, best, objective.labelled(best), evaluations, cmaes.evaluations(),
                 cmaes.stopReasons(), cmaes.sigma(), cmaes.restarts(), traceEvaluations(), traceBest());
     }
 }

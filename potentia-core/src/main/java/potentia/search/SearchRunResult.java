@@ -14,7 +14,9 @@ import potentia.structure.Structure;
  * @param best its best candidate, re-evaluated
  * @param structure the best candidate's structure with energy, forces and (for a committee) their
  *     spreads attached
- * @param evaluations fitness evaluations over all restarts
+ * @param evaluations energy evaluations over all restarts, local relaxation steps included (see
+ *     {@link SearchRun})
+ * @param candidates candidates CMA-ES evaluated over all restarts (= evaluations without relaxation)
  * @param stopReasons why it ended (empty while unfinished)
  * @param sigma the step size σ of its last CMA-ES run, Å
  * @param restarts restarts it made
@@ -22,7 +24,7 @@ import potentia.structure.Structure;
  * @param traceBest the best fitness at those points, eV
  */
 public record SearchRunResult(int run, long seed, Candidate best, Structure structure, long evaluations,
-        Set<StopReason> stopReasons, double sigma, int restarts, long[] traceEvaluations, double[] traceBest) {
+        long candidates, Set<StopReason> stopReasons, double sigma, int restarts, long[] traceEvaluations, double[] traceBest) {
 
     public SearchRunResult {
         stopReasons = Set.copyOf(stopReasons);

@@ -8,7 +8,8 @@ import potentia.cmaes.RestartStrategy;
  *
  * @param sigma0 initial step size σ₀, Å: the typical displacement of the first candidates
  * @param restarts what to do when a run converges: none, IPOP or BIPOP
- * @param maxEvaluations evaluation budget of one run over all its restarts (Long.MAX_VALUE: none)
+ * @param maxEvaluations energy-evaluation budget of one run over all its restarts, local
+ *     relaxation steps included (Long.MAX_VALUE: none; see {@link SearchRun})
  * @param lambda population of the first run (0: Hansen's default 4 + ⌊3 ln n⌋)
  * @param targetEnergy stop a run when its fitness reaches this, eV (−∞: never)
  */

@@ -121,24 +121,22 @@ public final class StructureObjective implements Objective {
         return evaluate(x).fitness();
     }
 
-    /** Evaluates (or penalises) the candidate {@code x} (3k, Å, not modified). */
+    /**
+     * Evaluates (or penalises) the candidate {@code x} (3k, Å, not modified). With a relaxation, the
+     * overlap check runs before it (on the sample) and after it (a potential with a hole can pull
+     * atoms together), as does the displacement check; a relaxation that fails or throws makes the
+     * candidate exploded.
+     */
     public Candidate evaluate(double[] x) {
         for (double v : x) {
             if (!Double.isFinite(v)) {
-                return exploded(founder, "a coordinate is not finite");
+                return exploded(founder, "a coordinate is not finite", 1);
             }
         }
         Structure s = structure(x);
-        for (int k = 0; k < free.length; k++) {
-            double d2 = 0;
-            for (int c = 0; c < 3; c++) {
-                double d = x[3 * k + c] - founderPositions[3 * free[k] + c];
-                d2 += d * d;
-            }
-            if (!(d2 <= penalties.maxDisplacement() * penalties.maxDisplacement())) {
-                return exploded(s, String.format(Locale.ROOT, "atom %d moved %.3g Å from its founder position",
-                        free[k], Math.sqrt(d2)));
-            }
+        Candidate far = tooFar(s, 1);
+        if (far != null) {
+            return far;
         }
         LocalRelaxation.Relaxed relaxed;
         try {
@@ -152,24 +150,58 @@ public final class StructureObjective implements Objective {
                 }
                 relaxed = new LocalRelaxation.Relaxed(s, potential.compute(s, nl, requested));
             } else {
-                if (penalties.minDistance() > 0) {
-                    Optional<Overlaps.Pair> close = Overlaps.closest(s, penalties.minDistance());
-                    if (close.isPresent()) {
-                        return overlapped(s, close.get());
-                    }
+                Candidate overlap = overlap(s, 1);
+                if (overlap != null) {
+                    return overlap;
                 }
                 relaxed = relaxation.relax(s, free, potential, requested);
+                if (!relaxed.ok()) {
+                    return exploded(relaxed.structure(), relaxed.problem(), relaxed.evaluations());
+                }
+                Candidate after = overlap(relaxed.structure(), relaxed.evaluations());
+                if (after == null) {
+                    after = tooFar(relaxed.structure(), relaxed.evaluations());
+                }
+                if (after != null) {
+                    return after;
+                }
             }
         } catch (RuntimeException e) {
-            return exploded(s, "evaluation failed: " + e.getMessage());
+            return exploded(s, "evaluation failed: " + e.getMessage(), 1);
         }
         double energy = relaxed.result().energy();
         if (!Double.isFinite(energy) || energy >= Penalties.BASE) {
-            return exploded(relaxed.structure(), "energy " + energy + " eV");
+            return exploded(relaxed.structure(), "energy " + energy + " eV", relaxed.evaluations());
         }
         double std = relaxed.result().has(Property.ENERGY_STD) ? relaxed.result().energyStd() : Double.NaN;
         double fitness = energy + (kappa > 0 && Double.isFinite(std) ? kappa * std : 0);
-        return new Candidate(Candidate.Status.OK, fitness, energy, std, relaxed.structure(), "");
+        return new Candidate(Candidate.Status.OK, fitness, energy, std, relaxed.structure(), "", relaxed.evaluations());
+    }
+
+    /** An exploded candidate when a free atom of {@code s} is farther than allowed from its founder position, or null. */
+    private Candidate tooFar(Structure s, long evaluations) {
+        double max2 = penalties.maxDisplacement() * penalties.maxDisplacement();
+        for (int i : free) {
+            double d2 = 0;
+            for (int c = 0; c < 3; c++) {
+                double d = s.position(i, c) - founderPositions[3 * i + c];
+                d2 += d * d;
+            }
+            if (!(d2 <= max2)) {
+                return exploded(s, String.format(Locale.ROOT, "atom %d moved %.3g Å from its founder position", i,
+                        Math.sqrt(d2)), evaluations);
+            }
+        }
+        return null;
+    }
+
+    /** An overlap candidate when two atoms of {@code s} are closer than the minimum distance, or null. */
+    private Candidate overlap(Structure s, long evaluations) {
+        if (!(penalties.minDistance() > 0)) {
+            return null;
+        }
+        Optional<Overlaps.Pair> close = Overlaps.closest(s, penalties.minDistance());
+        return close.map(p -> overlapped(s, p, evaluations)).orElse(null);
     }
 
     /** The closest pair nearer than the minimum distance in {@code nl}, as an overlap candidate, or null. */
@@ -191,16 +223,17 @@ public final class StructureObjective implements Objective {
                 }
             }
         }
-        return best == null ? null : overlapped(s, best);
+        return best == null ? null : overlapped(s, best, 1);
     }
 
-    private Candidate overlapped(Structure s, Overlaps.Pair p) {
+    private Candidate overlapped(Structure s, Overlaps.Pair p, long evaluations) {
         return new Candidate(Candidate.Status.OVERLAP, penalties.overlap(p.distance()), Double.NaN, Double.NaN, s,
-                String.format(Locale.ROOT, "atoms %d and %d are %.3g Å apart", p.i(), p.j(), p.distance()));
+                String.format(Locale.ROOT, "atoms %d and %d are %.3g Å apart", p.i(), p.j(), p.distance()), evaluations);
     }
 
-    private Candidate exploded(Structure s, String problem) {
-        return new Candidate(Candidate.Status.EXPLODED, penalties.exploded(), Double.NaN, Double.NaN, s, problem);
+    private Candidate exploded(Structure s, String problem, long evaluations) {
+        return new Candidate(Candidate.Status.EXPLODED, penalties.exploded(), Double.NaN, Double.NaN, s, problem,
+                evaluations);
     }
 
     /**

@@ -26,6 +26,13 @@ public final class Units {
     /** Reduced Planck constant in eV·fs (CODATA 2014: 1.054571800e-34 J·s). */
     public static final double HBAR = 1.054571800e-34 / ELEMENTARY_CHARGE * 1e15;
 
+    /** Planck constant h = 2πħ in eV·fs. */
+    public static final double PLANCK = 2 * Math.PI * HBAR;
+    /** Energy hν of one THz, eV (1 THz = 10⁻³ fs⁻¹). */
+    public static final double THZ_TO_EV = PLANCK * 1e-3;
+    /** Energy hν of one THz, meV. */
+    public static final double THZ_TO_MEV = THZ_TO_EV * 1e3;
+
     /** One GPa in eV/Å³: divide a stress in eV/Å³ by this to get GPa. */
     public static final double GPA = 1e9 * 1e-30 / ELEMENTARY_CHARGE;
     /** One bar in eV/Å³ (LAMMPS "metal" pressure unit). */
@@ -40,6 +47,13 @@ public final class Units {
     public static final double MASS_VELOCITY2_TO_EV = 1.0 / FORCE_OVER_MASS_TO_ACCELERATION;
 
     /**
+     * Converts √λ, with λ an eigenvalue of a dynamical matrix in eV/(Å²·amu), to a frequency
+     * ν = ω/2π in THz: ω² = λ·{@link #FORCE_OVER_MASS_TO_ACCELERATION} fs⁻², ν = 10³·ω/2π THz
+     * (≈ 15.633302, phonopy's VaspToTHz).
+     */
+    public static final double DYNAMICAL_TO_THZ = Math.sqrt(FORCE_OVER_MASS_TO_ACCELERATION) * 1e3 / (2 * Math.PI);
+
+    /**
      * Bohr radius in Å, the i-PI length unit: ASE derives it from the CODATA 2014 constants
      * (4πε₀ħ²/(m_e e²)) as exactly this double, and the socket peers are ASE and i-PI.
      */
@@ -50,6 +64,14 @@ public final class Units {
     /** Converts a stress from eV/Å³ to GPa. */
     public static double toGPa(double evPerCubicAngstrom) {
         return evPerCubicAngstrom / GPA;
+    }
+
+    /**
+     * The frequency ν (THz) of an eigenvalue λ (eV/(Å²·amu)) of a dynamical matrix; an unstable
+     * (negative) λ gives a negative ν = −√|λ|, the convention for imaginary modes.
+     */
+    public static double thz(double eigenvalue) {
+        return Math.copySign(Math.sqrt(Math.abs(eigenvalue)), eigenvalue) * DYNAMICAL_TO_THZ;
     }
 
     /** Converts a pressure or stress from GPa to eV/Å³. */

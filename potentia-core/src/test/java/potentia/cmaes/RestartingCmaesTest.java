@@ -63,4 +63,38 @@ class RestartingCmaesTest {
         assertTrue(r.stopReasons().contains(StopReason.MAX_RESTARTS));
         assertEquals("ipop", RestartStrategy.parse("IPOP").label());
     }
+
+    @Test
+    void stoppingFromOutsideEndsTheWholeSequenceAndSurvivesACheckpoint() throws java.io.IOException {
+        CmaesStopping stopping = CmaesStopping.defaults().withTolFun(1e-3);
+        RestartingCmaes search = RestartingCmaes.start(RestartStrategy.ipop(), new double[] {3, -2, 1}, 1, 0, true,
+                stopping, 5);
+        while (search.restarts() < 1) { // into the first restart
+            double[][] x = search.ask();
+            search.tell(PopulationEvaluator.evaluate(TestFunctions::sphere, x, 1));
+        }
+        double[][] x = search.ask();
+        search.tell(PopulationEvaluator.evaluate(TestFunctions::sphere, x, 1));
+        long evaluations = search.evaluations();
+        double best = search.bestFitness();
+        search.stop(StopReason.MAX_EVALUATIONS);
+        assertTrue(search.stopped());
+        assertTrue(search.stopReasons().contains(StopReason.MAX_EVALUATIONS));
+        assertEquals(evaluations, search.evaluations(), "stopping costs no evaluation");
+        assertEquals(best, search.bestFitness());
+        assertEquals(2, search.runs().size(), "the interrupted run is recorded");
+        assertEquals(evaluations, search.runs().stream().mapToLong(RestartingCmaes.Run::evaluations).sum());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, search::ask);
+        search.stop(StopReason.TOL_X); // no effect once stopped
+        assertEquals(Set.of(StopReason.MAX_EVALUATIONS), search.stopReasons());
+
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        search.write(new java.io.DataOutputStream(bytes));
+        RestartingCmaes read = RestartingCmaes.read(new java.io.DataInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        assertTrue(read.stopped());
+        assertEquals(search.stopReasons(), read.stopReasons());
+        assertEquals(evaluations, read.evaluations());
+        assertEquals(best, read.bestFitness());
+    }
 }

@@ -3,6 +3,8 @@ package potentia.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -83,5 +85,30 @@ class ModelInitTest {
             }
         }
         assertTrue(m.metadata().get("reference_energies").startsWith("least squares"));
+    }
+
+    @Test
+    void sharedArchitectureGivesSeededSharedNetworks() {
+        ModelInit.Architecture shared = new ModelInit.Architecture.Shared(3, true);
+        ModelInit init = new ModelInit(SPEC, List.of(8, 6, 4), 1.0, false, 2, 5, shared);
+        NetworkModel a = init.build(PairProductDescriptor.like(SPEC), List.of(), 1);
+        NetworkModel b = init.build(PairProductDescriptor.like(SPEC), List.of(), 1);
+        assertEquals(2, a.committeeSize());
+        SharedNetwork first = assertInstanceOf(SharedNetwork.class, a.members().get(0));
+        assertEquals(new SharedMlpShape(2, SPEC.featureCount(), 3, List.of(8, 6, 4), true), first.shape());
+        assertFalse(first.learnableBeta());
+        for (int k = 0; k < 2; k++) {
+            assertArrayEquals(a.members().get(k).parameters(), b.members().get(k).parameters(), 0);
+        }
+        assertFalse(Arrays.equals(a.members().get(0).parameters(), a.members().get(1).parameters()));
+        assertTrue(a.metadata().get("initialisation").contains("embeddings N(0, 1/D), LayerNorm gains 1"),
+                a.metadata().toString());
+        // the default is per-element networks, as before the shared architecture existed
+        assertInstanceOf(ElementNetworks.class, init(1, List.of()).members().get(0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ModelInit(SPEC, List.of(8), 1.0, false, 1, 1, shared).build(PairProductDescriptor.like(SPEC),
+                        List.of(), 1));
+        assertTrue(e.getMessage().contains("LayerNorm needs at least two hidden layers"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ModelInit.Architecture.Shared(0, false));
     }
 }

@@ -39,6 +39,58 @@ final class TestModels {
                 Map.of("name", "test model"));
     }
 
+    /**
+     * A committee of {@code members} random shared networks ({@link #randomShared}) on the stand-in
+     * descriptor, with the same kind of standardisation and reference energies as {@link #random}.
+     */
+    static NetworkModel randomSharedModel(List<Element> species, double cutoff, int nMax, List<Integer> hidden,
+            int embedding, boolean layerNorm, int members, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        DescriptorSpec.Bessel spec = new DescriptorSpec.Bessel(cutoff, nMax, species);
+        PairProductDescriptor d = PairProductDescriptor.like(spec);
+        int f = d.featureCount();
+        double[] mean = new double[species.size() * f];
+        double[] std = new double[mean.length];
+        for (int k = 0; k < mean.length; k++) {
+            mean[k] = rng.nextDouble(-0.5, 2);
+            std[k] = rng.nextDouble(0.5, 2);
+        }
+        double[] e0 = new double[species.size()];
+        for (int s = 0; s < e0.length; s++) {
+            e0[s] = rng.nextDouble(-5, 0);
+        }
+        SharedMlpShape shape = new SharedMlpShape(species.size(), f, embedding, hidden, layerNorm);
+        List<AtomicModel> list = new ArrayList<>();
+        for (int k = 0; k < members; k++) {
+            list.add(randomShared(species, shape, rng));
+        }
+        return NetworkModel.of(spec, d, new Standardisation(species, f, mean, std), e0, list,
+                Map.of("name", "test shared model"));
+    }
+
+    /**
+     * A random shared network with learnable β's and every parameter away from its initial value:
+     * random biases, LayerNorm gains in [0.5, 1.5] and biases, β's in [0.5, 1.8].
+     */
+    static SharedNetwork randomShared(List<Element> species, SharedMlpShape shape, SplittableRandom rng) {
+        SharedNetwork n = SharedNetwork.random(species, shape, 1.0, true, rng);
+        double[] p = n.parameters();
+        for (int k = 0; k < shape.layers(); k++) {
+            int out = shape.width(k + 1);
+            for (int o = 0; o < out; o++) {
+                p[shape.biasOffset(k) + o] = rng.nextDouble(-0.3, 0.3);
+                if (shape.normalised(k)) {
+                    p[shape.gainOffset(k) + o] = rng.nextDouble(0.5, 1.5);
+                    p[shape.shiftOffset(k) + o] = rng.nextDouble(-0.3, 0.3);
+                }
+            }
+            if (shape.activated(k)) {
+                p[shape.betaOffset(k)] = rng.nextDouble(0.5, 1.8);
+            }
+        }
+        return n.withParameters(p);
+    }
+
     /** Random networks with random biases and β's (the initialiser leaves them at 0 and 1). */
     static ElementNetworks randomNetworks(List<Element> species, MlpShape shape, SplittableRandom rng) {
         ElementNetworks n = ElementNetworks.random(species, shape, 1.0, true, rng);

@@ -3,6 +3,7 @@ package potentia.search;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import potentia.neighbour.NeighbourList;
 import potentia.potential.Potential;
 import potentia.potential.Property;
@@ -78,6 +79,42 @@ final class SearchFixtures {
             fs[0] = fs[1] = fs[2] = 0.05;
             return Result.builder(s.size(), s.cell().volume()).energy(r.energy()).forces(r.forces())
                     .energyStd(0.01 * Math.abs(r.energy()) + 0.1).forcesStd(fs).build();
+        }
+    }
+
+    /** Counts the calls of another potential (thread-safe). */
+    static final class Counting implements Potential {
+        final Potential inner;
+        final AtomicLong calls = new AtomicLong();
+
+        Counting(Potential inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String name() {
+            return "counting " + inner.name();
+        }
+
+        @Override
+        public double cutoff() {
+            return inner.cutoff();
+        }
+
+        @Override
+        public boolean needsFullList() {
+            return inner.needsFullList();
+        }
+
+        @Override
+        public Set<Property> supported() {
+            return inner.supported();
+        }
+
+        @Override
+        public Result compute(Structure s, NeighbourList list, Set<Property> requested) {
+            calls.incrementAndGet();
+            return inner.compute(s, list, requested);
         }
     }
 }
