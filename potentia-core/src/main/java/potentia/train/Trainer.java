@@ -15,6 +15,8 @@ import potentia.nn.DescriptorSpec;
 import potentia.nn.ElementNetworks;
 import potentia.nn.MlpShape;
 import potentia.nn.NetworkModel;
+import potentia.nn.SharedMlpShape;
+import potentia.nn.SharedNetwork;
 import potentia.nn.Standardisation;
 import potentia.structure.Structure;
 
@@ -324,9 +326,9 @@ public final class Trainer {
     }
 
     /**
-     * Which components weight decay acts on: the weight matrices of per-element networks (not
-     * biases, β or e0, whose scale carries meaning); for other atomic models every trainable
-     * parameter except e0, until they say which of theirs are weights.
+     * Which components weight decay acts on: the weight matrices of the networks (not biases,
+     * LayerNorm gains, β, element embeddings or e0, whose scale carries meaning); for other atomic
+     * models every trainable parameter except e0, until they say which of theirs are weights.
      */
     static boolean[] decayMask(TrainableModel tm) {
         AtomicModel model = tm.model();
@@ -338,6 +340,12 @@ public final class Trainer {
                     int from = e.offset(s) + shape.weightOffset(k);
                     Arrays.fill(d, from, from + shape.width(k) * shape.width(k + 1), true);
                 }
+            }
+        } else if (model instanceof SharedNetwork n) {
+            SharedMlpShape shape = n.shape();
+            for (int k = 0; k < shape.layers(); k++) {
+                int from = shape.weightOffset(k);
+                Arrays.fill(d, from, from + shape.width(k) * shape.width(k + 1), true);
             }
         } else {
             for (int k = 0; k < model.parameterCount(); k++) {
