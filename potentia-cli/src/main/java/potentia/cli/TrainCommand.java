@@ -19,6 +19,8 @@ import potentia.nn.DescriptorSpec;
 import potentia.structure.Element;
 import potentia.train.AdamW;
 import potentia.train.ElementNetworkFactory;
+import potentia.train.MemberFactory;
+import potentia.train.SharedNetworkFactory;
 import potentia.train.LearningRate;
 import potentia.train.LossFunction;
 import potentia.train.LossSettings;
@@ -29,7 +31,8 @@ import potentia.units.Units;
 @Command(name = "train",
         sortOptions = false,
         description = {"Train a neural-network potential on labelled frames (extended XYZ with energies, forces and "
-                + "optionally stress): spherical Bessel descriptors, per-element swish networks, a loss on energy "
+                + "optionally stress): spherical Bessel descriptors, per-element swish networks (or NeuralIL's shared "
+                + "network with element embeddings), a loss on energy "
                 + "per atom, force components and stress (MSE or log-cosh), AdamW with warm-up and a cosine or "
                 + "plateau schedule, early stopping on the validation loss with the best epoch kept.",
             "Every option can also be given in the YAML file CONFIG (keys are the long option names without the "
@@ -104,6 +107,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--layers", defaultValue = "32,16", split = ",", paramLabel = "W",
             description = "Hidden layer widths (default: ${DEFAULT-VALUE}).")
     List<Integer> layers;
+
+    @Option(names = "--architecture", defaultValue = "element", paramLabel = "element|shared",
+            description = "element: one network per element (Behler–Parrinello); shared: one network for all elements "
+                    + "fed a learned element embedding (NeuralIL) (default: ${DEFAULT-VALUE}).")
+    String architecture;
+
+    @Option(names = "--embedding", defaultValue = "2", paramLabel = "D",
+            description = "Shared architecture: numbers per element embedding (default: ${DEFAULT-VALUE}).")
+    int embedding;
+
+    @Option(names = "--layer-norm", negatable = true, defaultValue = "false",
+            description = "Shared architecture: LayerNorm after every hidden layer but the first; needs two or more "
+                    + "(default: ${DEFAULT-VALUE}).")
+    boolean layerNorm;
 
     @Option(names = "--beta", defaultValue = "1.0", paramLabel = "β", description = "Initial swish β (default: ${DEFAULT-VALUE}).")
     double beta;
@@ -292,6 +309,9 @@ final class TrainCommand implements Callable<Integer> {
         m.put("cutoff", cutoff);
         m.put("nmax", nMax);
         m.put("layers", layers);
+        m.put("architecture", architecture);
+        m.put("embedding", embedding);
+        m.put("layer-norm", layerNorm);
         m.put("beta", beta);
         m.put("learnable-beta", learnableBeta);
         m.put("committee", committee);
@@ -349,7 +369,12 @@ final class TrainCommand implements Callable<Integer> {
         return new DescriptorSpec.Bessel(cutoff, nMax, elements);
     }
 
-    ElementNetworkFactory factory() {
-        return new ElementNetworkFactory(layers, beta, learnableBeta);
+    MemberFactory factory() {
+        return switch (architecture.toLowerCase(Locale.ROOT)) {
+            case "element" -> new ElementNetworkFactory(layers, beta, learnableBeta);
+            case "shared" -> new SharedNetworkFactory(embedding, layers, layerNorm, beta, learnableBeta);
+            default -> throw new IllegalArgumentException("--architecture must be element or shared, got '"
+                    + architecture + "'");
+        };
     }
 }

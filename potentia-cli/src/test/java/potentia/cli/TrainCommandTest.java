@@ -164,6 +164,15 @@ class TrainCommandTest {
     }
 
     @Test
+    void theSharedArchitectureTrainsToo() throws Exception {
+        Path out = dir.resolve("shared");
+        CliRun r = CliRun.of("train", config.toString(), "--architecture", "shared", "--layers", "4,3", "--layer-norm",
+                "--epochs", "2", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(json(out.resolve("metrics.json")).path("architecture").asText().contains("shared"), r.out());
+    }
+
+    @Test
     void anUnknownConfigKeyIsAnError() throws Exception {
         Path c = dir.resolve("typo.yaml");
         Files.writeString(c, "data: sw.extxyz\nepochz: 3\n");
