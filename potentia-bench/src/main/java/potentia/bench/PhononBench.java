@@ -19,11 +19,17 @@ import potentia.structure.Structure;
  *   <li>{@code fc}: wall time of one finite-displacement force-constant calculation (space group on)
  *       for 2×2×2, 3×3×3 and 4×4×4 conventional supercells, split into symmetry setup and the
  *       force constants proper; best of 3 after a warm-up.</li>
+ *   <li>{@code phonopy}: the whole harmonic step (displacements, force evaluations, force constants
+ *       with symmetrisation, a band structure on the standard path, DOS and thermodynamics on a
+ *       20³ mesh) by Potentia and by phonopy in the same run, 2×2×2 to 4×4×4; see
+ *       {@link PhononPhonopyComparison}. Not in the default set; skipped with a note if phonopy is
+ *       missing.</li>
  *   <li>{@code ehp}: force evaluations, steps and wall time for classical EHP to converge F to
  *       --tolerance (default 1 meV/atom) at 300 K and 1200 K (cell relaxed at 0 GPa, from harmonic force constants),
  *       64 and 216 atoms, each with and without importance reweighting.</li>
  * </ul>
- * Usage: {@code bin/bench phonons [fc] [ehp] [--threads N] [--tolerance meV/atom] [--samples N] [--no-216]}.
+ * Usage: {@code bin/bench phonons [fc] [ehp] [phonopy] [--threads N] [--tolerance meV/atom] [--samples N] [--no-216] [--largest N]}
+ * ({@code --largest}: the biggest n×n×n of the {@code phonopy} part, default 4).
  */
 public final class PhononBench {
     private PhononBench() {
@@ -32,6 +38,8 @@ public final class PhononBench {
     public static void main(String[] args) {
         boolean fc = false;
         boolean ehp = false;
+        boolean phonopy = false;
+        int largest = 4;
         int threads = 2;
         double tolerance = 1e-3;
         int samples = 100;
@@ -40,15 +48,20 @@ public final class PhononBench {
             switch (args[i]) {
                 case "fc" -> fc = true;
                 case "ehp" -> ehp = true;
+                case "phonopy" -> phonopy = true;
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--tolerance" -> tolerance = Double.parseDouble(args[++i]) * 1e-3;
                 case "--samples" -> samples = Integer.parseInt(args[++i]);
                 case "--no-216" -> large = false;
+                case "--largest" -> largest = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "': fc, ehp, --threads N, --tolerance meV/atom, --samples N, --no-216");
+                        + "': fc, ehp, phonopy, --threads N, --tolerance meV/atom, --samples N, --no-216, --largest N");
             }
         }
-        if (!fc && !ehp) {
+        if (phonopy) {
+            PhononPhonopyComparison.run(largest);
+        }
+        if (!fc && !ehp && !phonopy) {
             fc = true;
             ehp = true;
         }

@@ -39,6 +39,48 @@ class HarmonicThermoTest {
     }
 
     @Test
+    void fusedSumsEqualThePerModeFormulas() {
+        var rng = new java.util.SplittableRandom(7);
+        double[][] nu = new double[50][6];
+        for (double[] row : nu) {
+            for (int b = 0; b < row.length; b++) {
+                row[b] = rng.nextDouble(-1, 40);   // imaginary and near-zero modes are left out
+            }
+        }
+        nu[0][0] = 0;
+        double[] ts = {0, 1, 10, 77, 300, 1000, 5000};
+        ThermalProperties th = HarmonicThermo.of(nu, 2, ts, 1e-3);
+        int left = 0;
+        for (double[] row : nu) {
+            for (double v : row) {
+                left += v <= 1e-3 ? 1 : 0;
+            }
+        }
+        assertEquals(left, th.modesLeftOut());
+        for (int i = 0; i < ts.length; i++) {
+            for (boolean quantum : new boolean[] {true, false}) {
+                double f = 0, s = 0, c = 0, e = 0;
+                for (double[] row : nu) {
+                    for (double v : row) {
+                        if (v > 1e-3) {
+                            f += HarmonicThermo.freeEnergy(v, ts[i], quantum);
+                            s += HarmonicThermo.entropy(v, ts[i], quantum);
+                            c += HarmonicThermo.heatCapacity(v, ts[i], quantum);
+                            e += HarmonicThermo.energy(v, ts[i], quantum);
+                        }
+                    }
+                }
+                double scale = 1.0 / (nu.length * 2);
+                String at = "T = " + ts[i] + (quantum ? " quantum" : " classical");
+                assertEquals(f * scale, quantum ? th.freeEnergy()[i] : th.classicalFreeEnergy()[i], 1e-12 * (1 + Math.abs(f * scale)), at);
+                assertEquals(s * scale, quantum ? th.entropy()[i] : th.classicalEntropy()[i], 1e-12 * (1 + Math.abs(s * scale)) * Units.BOLTZMANN, at);
+                assertEquals(c * scale, quantum ? th.heatCapacity()[i] : th.classicalHeatCapacity()[i], 1e-12 * Units.BOLTZMANN, at);
+                assertEquals(e * scale, quantum ? th.energy()[i] : th.classicalEnergy()[i], 1e-12 * (1 + Math.abs(e * scale)), at);
+            }
+        }
+    }
+
+    @Test
     void unitsOfFrequency() {
         assertEquals(15.633302, Units.DYNAMICAL_TO_THZ, 1e-5); // phonopy (CODATA 1986–2006 mix): 1.5e-7 apart
         assertEquals(4.135667662e-3, Units.THZ_TO_EV, 1e-12);
