@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             AnalyseCommand.class,
             ServeCommand.class,
             SearchCommand.class,
+            NsCommand.class,
+            NsAnalyseCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  potentia eval --potential sw examples/si-structures.extxyz -o si-sw.extxyz",
