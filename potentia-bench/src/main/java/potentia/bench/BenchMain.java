@@ -25,6 +25,7 @@ public final class BenchMain {
         BENCHMARKS.put("md", MdBench::main);
         BENCHMARKS.put("liquid-si", LiquidSiCheck::main);
         BENCHMARKS.put("cmaes", CmaesBench::main);
+        BENCHMARKS.put("nn", NnBench::main);
     }
 
     private BenchMain() {

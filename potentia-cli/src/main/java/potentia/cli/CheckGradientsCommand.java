@@ -27,6 +27,7 @@ import potentia.units.Units;
             "Exit code 0 when every relative deviation is within --tolerance, 3 when one is not."},
         footer = {"", "Examples:",
             "  potentia check-gradients --potential sw examples/si-structures.extxyz",
+            "  potentia check-gradients --model si.potentia examples/si-structures.extxyz",
             "  potentia check-gradients -p lj:mode=smooth --sample 20 --seed 1 big.extxyz"})
 final class CheckGradientsCommand implements Callable<Integer> {
 

@@ -35,10 +35,13 @@ import potentia.structure.Structure;
             "Evaluate a potential on every frame of structure files and write them back, info and per-atom "
                     + "arrays kept, with the results under ASE's keys: energy (eV), forces (eV/Å), "
                     + "stress (eV/Å³, ASE sign; virial for clusters) and energies (per atom, eV).",
+            "A committee model (--model) adds the spread of its members: energy_std (info), forces_std and "
+                    + "energies_std (per atom), stress_std (info).",
             "Labels the input already had under those keys are kept as input_<key> (e.g. input_energy), "
                     + "and the deviation from them is reported."},
         footer = {"", "Examples:",
             "  potentia eval --potential sw examples/si-structures.extxyz -o si-sw.extxyz",
+            "  potentia eval --model si.potentia examples/si-structures.extxyz -o si-nn.extxyz",
             "  potentia eval -p lj:epsilon=0.0104,sigma=3.4 argon.extxyz > argon-lj.extxyz",
             "  potentia eval -p sw:/usr/share/lammps/potentials/GaN.sw --properties energy,forces POSCAR -o out.extxyz"})
 final class EvalCommand implements Callable<Integer> {
@@ -62,7 +65,8 @@ final class EvalCommand implements Callable<Integer> {
     Format outputFormat;
 
     @Option(names = "--properties", split = ",", paramLabel = "P",
-            description = "What to compute: energy, forces, stress, energies (default: all the potential offers).")
+            description = "What to compute: energy, forces, stress, energies, and for committee models "
+                    + "energy_std, forces_std, stress_std, energies_std (default: all the potential offers).")
     List<String> properties;
 
     @Option(names = "--min-distance", paramLabel = "Å", defaultValue = "0.5",
@@ -128,8 +132,12 @@ final class EvalCommand implements Callable<Integer> {
                 case "forces" -> Property.FORCES;
                 case "stress", "virial" -> Property.STRESS;
                 case "energies" -> Property.ENERGIES;
+                case "energy_std" -> Property.ENERGY_STD;
+                case "forces_std" -> Property.FORCES_STD;
+                case "stress_std" -> Property.STRESS_STD;
+                case "energies_std" -> Property.ENERGIES_STD;
                 default -> throw new IllegalArgumentException("unknown property '" + name
-                        + "': use energy, forces, stress, energies");
+                        + "': use energy, forces, stress, energies, energy_std, forces_std, stress_std, energies_std");
             };
             if (!offered.contains(p)) {
                 throw new IllegalArgumentException(potential.name() + " cannot compute " + p.key());

@@ -53,8 +53,13 @@ final class MdCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;
 
-    @Option(names = {"-p", "--potential"}, paramLabel = "SPEC", description = "The potential: " + PotentialSpec.HELP + ".")
+    @Option(names = {"-p", "--potential"}, paramLabel = "SPEC", description = "The potential: " + PotentialSpec.HELP
+            + ". Give this or --model.")
     String potentialSpec;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE",
+            description = "A neural-network model file. Give this or --potential.")
+    Path model;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "${sys:potentia.threads:-0}",
             description = "Threads for forces and neighbour lists; 0 means one per core (default: ${DEFAULT-VALUE}; with "
@@ -172,7 +177,11 @@ final class MdCommand implements Callable<Integer> {
     }
 
     private MdRun startRun() {
-        require(potentialSpec != null, "--potential is required (or --resume DIR)");
+        require(potentialSpec == null || model == null, "--potential and --model are mutually exclusive: give one of them");
+        if (model != null) {
+            potentialSpec = PotentialSpec.model(model); // recorded for --resume like any other spec
+        }
+        require(potentialSpec != null, "--potential or --model is required (or --resume DIR)");
         require(structure != null, "--structure is required");
         require(out != null, "--out DIR is required");
         require(ensemble != null, "--ensemble is required: nve, nvt-langevin, nvt-bussi or npt");

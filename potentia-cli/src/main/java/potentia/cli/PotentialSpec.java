@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import potentia.nn.ModelFile;
+import potentia.nn.NeuralNetworkPotential;
 import potentia.potential.Potential;
 import potentia.potential.lj.CutoffMode;
 import potentia.potential.lj.LennardJones;
@@ -19,7 +21,9 @@ import potentia.structure.Element;
  *       {@code sw:FILE} — any LAMMPS {@code .sw} parameter file;</li>
  *   <li>{@code lj} — Lennard-Jones with argon's parameters (ε = 0.0104 eV, σ = 3.40 Å, cutoff 2.5σ,
  *       energy shifted to zero at the cutoff); {@code lj:epsilon=E,sigma=S,cutoff=R,mode=shift|truncate|smooth}
- *       sets any of them, the same for every element.</li>
+ *       sets any of them, the same for every element;</li>
+ *   <li>{@code model:FILE} — a neural-network model file (what {@code --model FILE} records, so that
+ *       a resumed run finds its model again).</li>
  * </ul>
  */
 final class PotentialSpec {
@@ -39,8 +43,14 @@ final class PotentialSpec {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "sw" -> stillingerWeber(args).withThreads(threads);
             case "lj" -> lennardJones(args).withThreads(threads);
+            case "model" -> NeuralNetworkPotential.of(ModelFile.read(Path.of(args))).withThreads(threads);
             default -> throw new IllegalArgumentException("unknown potential '" + name + "': use " + HELP);
         };
+    }
+
+    /** The spec of a model file: {@code model:} and its absolute path. */
+    static String model(Path file) {
+        return "model:" + file.toAbsolutePath().normalize();
     }
 
     private static StillingerWeber stillingerWeber(String args) {
