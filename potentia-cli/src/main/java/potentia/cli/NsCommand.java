@@ -45,7 +45,8 @@ final class NsCommand implements Callable<Integer> {
     @Option(names = {"-p", "--potential"}, paramLabel = "SPEC", description = "The potential: " + PotentialSpec.HELP + ".")
     String potential;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "A trained potentia model (instead of --potential).")
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE",
+            description = "A neural-network model file (potentia model init, or training), instead of --potential.")
     Path model;
 
     @Option(names = "--species", paramLabel = "EL[,EL…]", split = ",", description = "Elements, e.g. Si or Si,Ge.")
@@ -175,7 +176,7 @@ final class NsCommand implements Callable<Integer> {
                         + "--seed and --out; or --resume DIR)");
             }
         }
-        String spec = potential != null ? potential : NsPotentials.MODEL_PREFIX + model;
+        String spec = potential != null ? potential : PotentialSpec.model(model);
         Potential pot = NsPotentials.of(spec);
         int[] numbers = NsComposition.numbers(species, atoms);
         NsComposition.checkElements(pot, numbers);

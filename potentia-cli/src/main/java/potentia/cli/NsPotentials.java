@@ -9,16 +9,10 @@ import potentia.potential.Potential;
  * the thread count.
  */
 final class NsPotentials {
-    static final String MODEL_PREFIX = "model:";
-
     private NsPotentials() {
     }
 
     static Potential of(String spec) {
-        if (spec.startsWith(MODEL_PREFIX)) {
-            throw new IllegalArgumentException("--model " + spec.substring(MODEL_PREFIX.length())
-                    + ": trained models are not part of this build yet; use --potential");
-        }
         return PotentialSpec.parse(spec, 1);
     }
 }
