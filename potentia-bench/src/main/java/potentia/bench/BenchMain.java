@@ -26,6 +26,7 @@ public final class BenchMain {
         BENCHMARKS.put("liquid-si", LiquidSiCheck::main);
         BENCHMARKS.put("cmaes", CmaesBench::main);
         BENCHMARKS.put("nn", NnBench::main);
+        BENCHMARKS.put("ns", NsBench::main);
     }
 
     private BenchMain() {

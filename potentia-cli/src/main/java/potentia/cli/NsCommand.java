@@ -276,29 +276,38 @@ final class NsCommand implements Callable<Integer> {
                         : "fixed volume", ns.iteration(), s.iterations(), run.directory());
         long first = ns.iteration();
         try (ProgressBar bar = new ProgressBar("ns", s.iterations() - first, "it")) {
-            // rates over the last tenth of a second, the bar's redraw interval
-            long[] last = {System.nanoTime()};
-            String[] shown = {""};
+            // acceptance rates over windows of at least a second and 20 iterations: a shorter
+            // window holds too few cell moves for a rate to mean anything
+            long[] last = {System.nanoTime(), first};
+            String[] shown = {metrics(ns, false)};
             run.run((sampler, removed) -> {
                 long now = System.nanoTime();
-                if (now - last[0] > 100_000_000L) {
+                if (now - last[0] > 1_000_000_000L && sampler.iteration() - last[1] >= 20) {
                     last[0] = now;
-                    shown[0] = metrics(sampler);
+                    last[1] = sampler.iteration();
+                    shown[0] = metrics(sampler, true);
                 }
                 bar.update(sampler.iteration() - first, shown[0]);
             });
-            bar.finish(metrics(ns));
+            if (ns.iteration() - last[1] >= 20) {
+                shown[0] = metrics(ns, true);
+            }
+            bar.finish(shown[0]);
         }
         System.out.printf(Locale.ROOT, "%d iterations, H_max = %s eV, T ≈ %s K; analyse with: potentia ns-analyse %s%n",
                 ns.iteration(), NumberText.of(ns.maxEnthalpy()), NumberText.of(ns.temperature()), run.directory());
         return 0;
     }
 
-    private static String metrics(NestedSampling ns) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "H_max %.5g eV  T≈%s K  acc", ns.maxEnthalpy(),
+    /** H_max, the temperature estimate and (with {@code rates}) the acceptance rates since the last call. */
+    private static String metrics(NestedSampling ns, boolean rates) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "H_max %.5g eV  T≈%s K", ns.maxEnthalpy(),
                 Double.isNaN(ns.temperature()) ? "—" : NumberText.of(ns.temperature())));
-        ns.takeAcceptanceRates().forEach((k, r) -> sb.append(' ').append(k.label()).append(' ')
-                .append(String.format(Locale.ROOT, "%.2f", r)));
+        if (rates) {
+            sb.append("  acc");
+            ns.takeAcceptanceRates().forEach((k, r) -> sb.append(' ').append(k.label()).append(' ')
+                    .append(String.format(Locale.ROOT, "%.2f", r)));
+        }
         return sb.toString();
     }
 }
