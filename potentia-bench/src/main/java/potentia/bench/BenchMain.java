@@ -27,6 +27,7 @@ public final class BenchMain {
         BENCHMARKS.put("cmaes", CmaesBench::main);
         BENCHMARKS.put("nn", NnBench::main);
         BENCHMARKS.put("phonons", PhononBench::main);
+        BENCHMARKS.put("ns", NsBench::main);
     }
 
     private BenchMain() {

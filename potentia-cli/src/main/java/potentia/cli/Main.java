@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
             EhpCommand.class,
             TrainCommand.class,
             TestCommand.class,
+            NsCommand.class,
+            NsAnalyseCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  potentia eval --potential sw examples/si-structures.extxyz -o si-sw.extxyz",
@@ -40,6 +42,8 @@ import picocli.CommandLine.Command;
             "  potentia ehp --potential sw --structure si.extxyz --supercell 2 2 2 --temperatures 300:1200:300 --samples 200 --seed 1 --out si-ehp",
             "  potentia train examples/train-si.yaml --out si-model",
             "  potentia test --model si-model/model.potentia si-model/validation.extxyz",
+            "  potentia ns --potential lj:epsilon=0.0104,sigma=3.4,cutoff=13.6 --species Ar --atoms 13 --sphere 10.2 --walkers 300 --walk-length 200 --iterations 40000 --seed 1 --out lj13-ns",
+            "  potentia ns-analyse lj13-ns",
             "  potentia help eval",
             "", "Errors print one line and exit with a non-zero code; set POTENTIA_DEBUG=1 for the stack trace."})
 public final class Main implements Runnable {

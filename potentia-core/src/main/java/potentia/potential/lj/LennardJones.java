@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import potentia.neighbour.NeighbourList;
+import potentia.potential.LocalEnergy;
+import potentia.potential.LocalMoves;
 import potentia.potential.Potential;
 import potentia.potential.Property;
 import potentia.potential.Result;
@@ -27,7 +30,7 @@ import potentia.structure.Structure;
  * (static partition of atoms, per-thread accumulators summed in a fixed order: results depend
  * on the thread count only by rounding, and are reproducible for a given count).
  */
-public final class LennardJones implements Potential {
+public final class LennardJones implements Potential, LocalEnergy {
     private static final Set<Property> SUPPORTED =
             EnumSet.of(Property.ENERGY, Property.FORCES, Property.STRESS, Property.ENERGIES);
 
@@ -137,6 +140,14 @@ public final class LennardJones implements Potential {
         return Tally.evaluate(structure.size(), threads, requested.contains(Property.ENERGIES),
                 structure.cell().volume(),
                 (from, to, tally) -> LjKernel.run(tables, type, x, h, neighbours, from, to, tally));
+    }
+
+    /** Single-atom moves with local updates: always available (a pair potential). */
+    @Override
+    public Optional<LocalMoves> track(Structure structure) {
+        int[] type = species.types(structure, name());
+        checkPairs(type);
+        return Optional.of(new LjLocalMoves(this, tables, type, structure));
     }
 
     /** Refuses a structure containing a species pair without parameters, naming it. */

@@ -165,6 +165,25 @@ final class LjKernel {
         w[8] += wzz;
     }
 
+    /**
+     * The energy of one pair, eV, as {@link #run} adds it: species-pair index k = type_i·n + type_j,
+     * squared distance r2 (Å²); zero beyond the pair's cutoff.
+     */
+    static double pairEnergy(Tables tb, int k, double r2) {
+        if (r2 >= tb.cutSq[k]) {
+            return 0;
+        }
+        double ir2 = 1 / r2;
+        double ir6 = ir2 * ir2 * ir2;
+        double u = ir6 * (tb.c12[k] * ir6 - tb.c6[k]);
+        if (tb.mode == SMOOTH && r2 > tb.onSq[k]) {
+            double w = tb.inverseWidth[k];
+            double t = (Math.sqrt(r2) - tb.on[k]) * w;
+            return u * (1 - t * t * t * (10 - 15 * t + 6 * t * t));
+        }
+        return u - tb.shift[k];
+    }
+
     /** The half-list rule for an atom's own image: shift lexicographically positive. */
     private static boolean positiveShift(NeighbourList list, int p) {
         int a = list.shiftA(p);

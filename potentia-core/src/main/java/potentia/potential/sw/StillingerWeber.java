@@ -2,8 +2,11 @@ package potentia.potential.sw;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import potentia.neighbour.NeighbourList;
+import potentia.potential.LocalEnergy;
+import potentia.potential.LocalMoves;
 import potentia.potential.Potential;
 import potentia.potential.Property;
 import potentia.potential.Result;
@@ -29,7 +32,7 @@ import potentia.structure.Structure;
  * threads one evaluation uses (static partition of centres, per-thread accumulators summed in a
  * fixed order; one thread is the serial reference path).
  */
-public final class StillingerWeber implements Potential {
+public final class StillingerWeber implements Potential, LocalEnergy {
     private static final Set<Property> SUPPORTED =
             EnumSet.of(Property.ENERGY, Property.FORCES, Property.STRESS, Property.ENERGIES);
 
@@ -105,6 +108,33 @@ public final class StillingerWeber implements Potential {
         return Tally.evaluate(structure.size(), threads, requested.contains(Property.ENERGIES),
                 structure.cell().volume(),
                 (from, to, tally) -> new SwKernel(tables, type, x, h, neighbours, from, to).run(from, to, tally));
+    }
+
+    /**
+     * Single-atom moves with local updates, available when every triplet entry i-j-k has the
+     * strength and angle of i-k-j (true of every physical parameter set; the full kernel, like
+     * LAMMPS, would otherwise depend on the order of neighbours).
+     */
+    @Override
+    public Optional<LocalMoves> track(Structure structure) {
+        int[] type = params.species().types(structure, name());
+        return legOrderFree() ? Optional.of(new SwLocalMoves(this, tables, type, structure)) : Optional.empty();
+    }
+
+    private boolean legOrderFree() {
+        int n = tables.species;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < n; k++) {
+                    int a = (i * n + j) * n + k;
+                    int b = (i * n + k) * n + j;
+                    if (tables.lambdaEpsilon[a] != tables.lambdaEpsilon[b] || tables.cosTheta0[a] != tables.cosTheta0[b]) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     @Override

@@ -1,0 +1,138 @@
+package potentia.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import potentia.ns.Container;
+import potentia.ns.NestedSampling;
+import potentia.ns.NsSettings;
+import potentia.potential.LocalEnergy;
+import potentia.potential.LocalMoves;
+import potentia.potential.Potential;
+import potentia.potential.lj.CutoffMode;
+import potentia.potential.lj.LennardJones;
+import potentia.potential.sw.StillingerWeber;
+import potentia.structure.Crystals;
+import potentia.structure.Element;
+import potentia.structure.Structure;
+
+/**
+ * Nested-sampling costs. Part 1: single-atom Monte Carlo moves per second (Gaussian trial of
+ * σ = 0.1 Å, accepted when the energy rises by less than 0.05 eV) with the local energy update
+ * ({@link LocalMoves}: O(neighbours)) against a full energy evaluation per trial, for LJ argon
+ * (fcc, 256 atoms) and SW silicon (diamond, 64 and 512 atoms), one thread. Part 2: nested-sampling
+ * iterations per second of 64-atom SW Si at 0 GPa (K = 128, 8 walks per iteration, walk length 32,
+ * the default move mix) on 1 and 2 threads, after 300 warm-up iterations from the gas.
+ */
+public final class NsBench {
+    private NsBench() {
+    }
+
+    public static void main(String[] args) {
+        double seconds = 3;
+        for (int a = 0; a < args.length; a++) {
+            switch (args[a]) {
+                case "--seconds" -> seconds = Double.parseDouble(args[++a]);
+                case "-h", "--help" -> {
+                    System.out.println("bin/bench ns [--seconds 3]   (time per measurement)");
+                    return;
+                }
+                default -> throw new IllegalArgumentException("ns bench: unknown option '" + args[a] + "'");
+            }
+        }
+        LennardJones lj = LennardJones.builder().species(Element.Ar, 0.0104, 3.4, 8.5).cutoffMode(CutoffMode.shifted())
+                .build();
+        StillingerWeber sw = StillingerWeber.silicon().withThreads(1);
+        System.out.println("| system | atoms | local moves/s | full-recompute moves/s | speed-up |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        moves("LJ Ar fcc", lj.withThreads(1), Crystals.fcc(Element.Ar, 5.26).repeat(4, 4, 4), seconds);
+        moves("SW Si diamond", sw, Crystals.diamond(Element.Si, 5.431).repeat(2, 2, 2), seconds);
+        moves("SW Si diamond", sw, Crystals.diamond(Element.Si, 5.431).repeat(4, 4, 4), seconds);
+        System.out.println();
+        System.out.println("| threads | NS iterations/s (SW Si64, K=128, P=8, L=32) | parallel efficiency |");
+        System.out.println("|---:|---:|---:|");
+        double one = 0;
+        for (int threads : new int[] {1, 2}) {
+            double rate = iterations(sw, threads, seconds);
+            if (threads == 1) {
+                one = rate;
+            }
+            System.out.printf(Locale.ROOT, "| %d | %.1f | %.2f |%n", threads, rate, rate / (one * threads));
+        }
+    }
+
+    private static void moves(String name, Potential p, Structure s, double seconds) {
+        Structure start = s.rattled(0.05, new SplittableRandom(1));
+        double local = rate(seconds, () -> localMoves(p, start, 2000));
+        double full = rate(seconds, () -> fullMoves(p, start, Math.max(20, 20_000 / s.size())));
+        System.out.printf(Locale.ROOT, "| %s | %d | %.3g | %.3g | %.0f |%n", name, s.size(), local, full, local / full);
+    }
+
+    /** Moves per second: repeats the task (which returns its move count) for about the given time, after a warm-up. */
+    private static double rate(double seconds, java.util.function.LongSupplier task) {
+        long end = System.nanoTime() + (long) (seconds * 0.3e9);
+        while (System.nanoTime() < end) {
+            task.getAsLong();
+        }
+        long moves = 0;
+        long t0 = System.nanoTime();
+        end = t0 + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            moves += task.getAsLong();
+        }
+        return moves / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static long localMoves(Potential p, Structure s, int count) {
+        LocalMoves t = ((LocalEnergy) p).track(s).orElseThrow();
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int m = 0; m < count; m++) {
+            int i = rng.nextInt(s.size());
+            double de = t.trial(i, t.position(i, 0) + 0.1 * rng.nextGaussian(), t.position(i, 1) + 0.1 * rng.nextGaussian(),
+                    t.position(i, 2) + 0.1 * rng.nextGaussian());
+            if (de < 0.05) {
+                t.accept();
+            }
+        }
+        return count;
+    }
+
+    private static long fullMoves(Potential p, Structure s, int count) {
+        double[] x = s.positions();
+        double e = p.compute(s).energy();
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int m = 0; m < count; m++) {
+            int i = rng.nextInt(s.size());
+            double[] trial = x.clone();
+            for (int k = 0; k < 3; k++) {
+                trial[3 * i + k] += 0.1 * rng.nextGaussian();
+            }
+            double et = p.compute(s.withPositions(trial)).energy();
+            if (et - e < 0.05) {
+                x = trial;
+                e = et;
+            }
+        }
+        return count;
+    }
+
+    private static double iterations(Potential p, int threads, double seconds) {
+        int n = 64;
+        int[] z = new int[n];
+        Arrays.fill(z, Element.Si.number());
+        NsSettings settings = NsSettings.builder(new Container.VariableCell(2 * Math.pow(p.cutoff(), 3) * n, 0.8))
+                .walkers(128).parallelWalks(8).walkLength(32).iterations(Long.MAX_VALUE).seed(1).pressure(0).build();
+        try (NestedSampling ns = NestedSampling.start(p, z, settings, threads)) {
+            for (int i = 0; i < 300; i++) {
+                ns.iterate();
+            }
+            long t0 = System.nanoTime();
+            long done = 0;
+            while (System.nanoTime() - t0 < seconds * 1e9) {
+                ns.iterate();
+                done++;
+            }
+            return done / ((System.nanoTime() - t0) / 1e9);
+        }
+    }
+}

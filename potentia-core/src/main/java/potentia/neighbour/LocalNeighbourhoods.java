@@ -1,0 +1,345 @@
+package potentia.neighbour;
+
+import java.util.Arrays;
+import potentia.structure.Cell;
+import potentia.structure.Structure;
+
+/**
+ * The neighbourhood of every atom within a cutoff, kept exact while atoms move one at a time:
+ * the bookkeeping behind single-atom Monte Carlo with local energy updates. For each atom i it
+ * holds the neighbours j (periodic images included, and i's own images when the cell is small)
+ * with their separation vectors d = x_j + S·h − x_i.
+ *
+ * <p>A {@link #trial} finds the neighbourhood atom i would have at a new position by one scan
+ * over all atoms (cheap distance checks; the images come from fractional coordinates, so any
+ * triclinic cell works, however small against the cutoff); {@link #commit} then moves the atom
+ * and updates the lists of its old and new neighbours in O(neighbours). {@link #reset} rebuilds
+ * everything from positions (after a move of all atoms or of the cell) with the cell-list
+ * builder. The order of entries in a list depends on the history of moves; every operation is
+ * deterministic.
+ *
+ * <p>Works for fully periodic cells and for clusters ({@link Cell#NONE}, no images). Mutable,
+ * for one thread. Accessors that return arrays return the internal arrays, for speed: callers
+ * must not modify them, and they change with the next {@link #commit} or {@link #reset}.
+ */
+public final class LocalNeighbourhoods {
+    private static final int INITIAL_CAPACITY = 16;
+
+    private final double cutoff;
+    private final double cutoffSq;
+    private final int[] numbers;
+    private final int n;
+
+    private final double[] x;
+    private final double[] f;
+    private final double[] h = new double[9];
+    private final double[] inv = new double[9];
+    private boolean periodic;
+    /** Whether every perpendicular width is at least twice the cutoff (at most one image of a pair in range). */
+    private boolean singleImage;
+    /** cutoff / perpendicular width per axis: the fractional reach of the cutoff. */
+    private final double[] reach = new double[3];
+
+    private final int[] count;
+    private int[][] neighbour;
+    private double[][] separation;
+
+    private int trialAtom = -1;
+    private double tx;
+    private double ty;
+    private double tz;
+    private int trialCount;
+    private int[] trialNeighbour = new int[INITIAL_CAPACITY];
+    private double[] trialSeparation = new double[3 * INITIAL_CAPACITY];
+
+    /**
+     * Neighbourhoods within {@code cutoff} of a configuration.
+     *
+     * @param numbers N atomic numbers (copied; used only to build structures for the list builder)
+     * @param positions 3N positions, Å (copied)
+     * @param cell a fully periodic cell or {@link Cell#NONE}
+     * @param cutoff Å, &gt; 0
+     */
+    public LocalNeighbourhoods(int[] numbers, double[] positions, Cell cell, double cutoff) {
+        if (!(cutoff > 0) || Double.isInfinite(cutoff)) {
+            throw new IllegalArgumentException("cutoff must be a positive length, got " + cutoff);
+        }
+        this.cutoff = cutoff;
+        this.cutoffSq = cutoff * cutoff;
+        this.numbers = numbers.clone();
+        this.n = numbers.length;
+        this.x = new double[3 * n];
+        this.f = new double[3 * n];
+        this.count = new int[n];
+        this.neighbour = new int[n][INITIAL_CAPACITY];
+        this.separation = new double[n][3 * INITIAL_CAPACITY];
+        reset(positions, cell);
+    }
+
+    /**
+     * Rebuilds every neighbourhood for new positions and cell.
+     *
+     * @param positions 3N positions, Å (copied)
+     * @param cell a fully periodic cell or {@link Cell#NONE}
+     */
+    public void reset(double[] positions, Cell cell) {
+        if (positions.length != 3 * n) {
+            throw new IllegalArgumentException("expected " + 3 * n + " coordinates, got " + positions.length);
+        }
+        boolean any = cell.anyPeriodic();
+        if (any && !cell.fullyPeriodic()) {
+            throw new IllegalArgumentException("local neighbourhoods need a fully periodic cell or none, got pbc "
+                    + Arrays.toString(cell.pbc()));
+        }
+        periodic = any;
+        System.arraycopy(positions, 0, x, 0, 3 * n);
+        System.arraycopy(cell.matrix(), 0, h, 0, 9);
+        if (periodic) {
+            System.arraycopy(cell.inverse(), 0, inv, 0, 9);
+            double[] w = cell.perpendicularWidths();
+            singleImage = true;
+            for (int k = 0; k < 3; k++) {
+                reach[k] = cutoff / w[k];
+                singleImage &= w[k] >= 2 * cutoff;
+            }
+            for (int i = 0; i < n; i++) {
+                fractional(x[3 * i], x[3 * i + 1], x[3 * i + 2], f, 3 * i);
+            }
+        }
+        trialAtom = -1;
+        NeighbourList list = NeighbourList.build(Structure.of(numbers, x, periodic ? cell : Cell.NONE), cutoff, true);
+        double[] d = new double[3];
+        for (int i = 0; i < n; i++) {
+            count[i] = 0;
+            for (int p = list.start(i), end = list.end(i); p < end; p++) {
+                list.separation(p, i, x, h, d);
+                if (d[0] * d[0] + d[1] * d[1] + d[2] * d[2] < cutoffSq) {
+                    append(i, list.neighbour(p), d[0], d[1], d[2]);
+                }
+            }
+        }
+    }
+
+    /** Number of atoms. */
+    public int atoms() {
+        return n;
+    }
+
+    /** The cutoff, Å. */
+    public double cutoff() {
+        return cutoff;
+    }
+
+    /** Coordinate k of atom i, Å. */
+    public double position(int i, int k) {
+        return x[3 * i + k];
+    }
+
+    /** All positions, 3N, Å, a fresh copy. */
+    public double[] positions() {
+        return x.clone();
+    }
+
+    /** Number of neighbours of atom i. */
+    public int count(int i) {
+        return count[i];
+    }
+
+    /** Neighbour indices of atom i: the first {@link #count}(i) entries (internal array, not to be modified). */
+    public int[] neighbours(int i) {
+        return neighbour[i];
+    }
+
+    /** Separations of atom i's neighbours, 3 per entry, Å (internal array, not to be modified). */
+    public double[] separations(int i) {
+        return separation[i];
+    }
+
+    /**
+     * Finds the neighbourhood atom {@code i} would have at (px, py, pz): every other atom's images
+     * within the cutoff, and i's own images (which move with it). Replaces any earlier trial.
+     */
+    public void trial(int i, double px, double py, double pz) {
+        trialAtom = i;
+        tx = px;
+        ty = py;
+        tz = pz;
+        trialCount = 0;
+        if (!periodic) {
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                double dx = x[3 * j] - px;
+                double dy = x[3 * j + 1] - py;
+                double dz = x[3 * j + 2] - pz;
+                if (dx * dx + dy * dy + dz * dz < cutoffSq) {
+                    addTrial(j, dx, dy, dz);
+                }
+            }
+            return;
+        }
+        double fa = px * inv[0] + py * inv[3] + pz * inv[6];
+        double fb = px * inv[1] + py * inv[4] + pz * inv[7];
+        double fc = px * inv[2] + py * inv[5] + pz * inv[8];
+        if (singleImage) {
+            // every width ≥ 2 r_c: an image within r_c has every fractional component below 1/2,
+            // so it is the wrapped one, and an atom never sees its own image
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                double da = f[3 * j] - fa;
+                double db = f[3 * j + 1] - fb;
+                double dc = f[3 * j + 2] - fc;
+                da -= Math.rint(da);
+                db -= Math.rint(db);
+                dc -= Math.rint(dc);
+                double dx = da * h[0] + db * h[3] + dc * h[6];
+                double dy = da * h[1] + db * h[4] + dc * h[7];
+                double dz = da * h[2] + db * h[5] + dc * h[8];
+                if (dx * dx + dy * dy + dz * dz < cutoffSq) {
+                    addTrial(j, dx, dy, dz);
+                }
+            }
+            return;
+        }
+        for (int j = 0; j < n; j++) {
+            double da = j == i ? 0 : f[3 * j] - fa;
+            double db = j == i ? 0 : f[3 * j + 1] - fb;
+            double dc = j == i ? 0 : f[3 * j + 2] - fc;
+            da -= Math.rint(da);
+            db -= Math.rint(db);
+            dc -= Math.rint(dc);
+            // images S with |d_k + S_k| < r_c / w_k on every axis can be within the cutoff
+            int a0 = (int) Math.ceil(-reach[0] - da);
+            int a1 = (int) Math.floor(reach[0] - da);
+            int b0 = (int) Math.ceil(-reach[1] - db);
+            int b1 = (int) Math.floor(reach[1] - db);
+            int c0 = (int) Math.ceil(-reach[2] - dc);
+            int c1 = (int) Math.floor(reach[2] - dc);
+            for (int sa = a0; sa <= a1; sa++) {
+                for (int sb = b0; sb <= b1; sb++) {
+                    for (int sc = c0; sc <= c1; sc++) {
+                        if (j == i && sa == 0 && sb == 0 && sc == 0) {
+                            continue;
+                        }
+                        double ea = da + sa;
+                        double eb = db + sb;
+                        double ec = dc + sc;
+                        double dx = ea * h[0] + eb * h[3] + ec * h[6];
+                        double dy = ea * h[1] + eb * h[4] + ec * h[7];
+                        double dz = ea * h[2] + eb * h[5] + ec * h[8];
+                        if (dx * dx + dy * dy + dz * dz < cutoffSq) {
+                            addTrial(j, dx, dy, dz);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The atom of the last {@link #trial}, or −1. */
+    public int trialAtom() {
+        return trialAtom;
+    }
+
+    /** Number of neighbours in the last trial. */
+    public int trialCount() {
+        return trialCount;
+    }
+
+    /** Neighbour indices of the last trial (internal array, first {@link #trialCount} entries). */
+    public int[] trialNeighbours() {
+        return trialNeighbour;
+    }
+
+    /** Separations of the last trial, 3 per entry, Å (internal array). */
+    public double[] trialSeparations() {
+        return trialSeparation;
+    }
+
+    /** Moves the atom of the last trial to its trial position and updates the neighbourhoods. */
+    public void commit() {
+        int i = trialAtom;
+        if (i < 0) {
+            throw new IllegalStateException("no trial move to commit");
+        }
+        int[] old = neighbour[i];
+        for (int e = 0, c = count[i]; e < c; e++) {
+            int j = old[e];
+            if (j != i) {
+                removeAll(j, i);
+            }
+        }
+        count[i] = 0;
+        for (int e = 0; e < trialCount; e++) {
+            int j = trialNeighbour[e];
+            double dx = trialSeparation[3 * e];
+            double dy = trialSeparation[3 * e + 1];
+            double dz = trialSeparation[3 * e + 2];
+            append(i, j, dx, dy, dz);
+            if (j != i) {
+                append(j, i, -dx, -dy, -dz);
+            }
+        }
+        x[3 * i] = tx;
+        x[3 * i + 1] = ty;
+        x[3 * i + 2] = tz;
+        if (periodic) {
+            fractional(tx, ty, tz, f, 3 * i);
+        }
+        trialAtom = -1;
+    }
+
+    private void fractional(double px, double py, double pz, double[] out, int at) {
+        out[at] = px * inv[0] + py * inv[3] + pz * inv[6];
+        out[at + 1] = px * inv[1] + py * inv[4] + pz * inv[7];
+        out[at + 2] = px * inv[2] + py * inv[5] + pz * inv[8];
+    }
+
+    /** Removes every entry of list j that points at atom i (swapping the last entry in). */
+    private void removeAll(int j, int i) {
+        int[] nb = neighbour[j];
+        double[] sep = separation[j];
+        int c = count[j];
+        for (int e = 0; e < c; ) {
+            if (nb[e] == i) {
+                c--;
+                nb[e] = nb[c];
+                sep[3 * e] = sep[3 * c];
+                sep[3 * e + 1] = sep[3 * c + 1];
+                sep[3 * e + 2] = sep[3 * c + 2];
+            } else {
+                e++;
+            }
+        }
+        count[j] = c;
+    }
+
+    private void append(int i, int j, double dx, double dy, double dz) {
+        int c = count[i];
+        if (c == neighbour[i].length) {
+            neighbour[i] = Arrays.copyOf(neighbour[i], 2 * c);
+            separation[i] = Arrays.copyOf(separation[i], 6 * c);
+        }
+        neighbour[i][c] = j;
+        separation[i][3 * c] = dx;
+        separation[i][3 * c + 1] = dy;
+        separation[i][3 * c + 2] = dz;
+        count[i] = c + 1;
+    }
+
+    private void addTrial(int j, double dx, double dy, double dz) {
+        int c = trialCount;
+        if (c == trialNeighbour.length) {
+            trialNeighbour = Arrays.copyOf(trialNeighbour, 2 * c);
+            trialSeparation = Arrays.copyOf(trialSeparation, 6 * c);
+        }
+        trialNeighbour[c] = j;
+        trialSeparation[3 * c] = dx;
+        trialSeparation[3 * c + 1] = dy;
+        trialSeparation[3 * c + 2] = dz;
+        trialCount = c + 1;
+    }
+}

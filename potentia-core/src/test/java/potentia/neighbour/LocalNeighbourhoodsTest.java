@@ -1,0 +1,74 @@
+package potentia.neighbour;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import potentia.structure.Cell;
+import potentia.structure.Element;
+import potentia.structure.Structure;
+import potentia.testing.RandomStructures;
+
+/**
+ * Neighbourhoods kept under single-atom moves against the O(N²) reference built afresh: after
+ * every commit each atom's list holds exactly the pairs (neighbour, separation) that
+ * {@link BruteForceNeighbours} finds, in small triclinic cells (several images, own images),
+ * large cells and clusters.
+ */
+class LocalNeighbourhoodsTest {
+
+    @ParameterizedTest
+    @CsvSource({"4.0, 6, 4.5", "8.0, 30, 3.0", "13.0, 40, 3.5", "0, 15, 3.0"})
+    void listsStayExactUnderMoves(double edge, int atoms, double cutoff) {
+        SplittableRandom rng = new SplittableRandom(atoms);
+        Cell box = edge > 0 ? RandomStructures.randomCell(rng, edge, 1.3 * edge, 0.3, new boolean[] {true, true, true})
+                : Cell.of(new double[] {9, 0, 0, 0, 9, 0, 0, 0, 9}, new boolean[3]);
+        Structure s = RandomStructures.randomAtoms(rng, box, atoms, List.of(Element.Ar), 1.0);
+        Cell cell = edge > 0 ? box : Cell.NONE;
+        s = Structure.of(s.atomicNumbers(), s.positions(), cell);
+        LocalNeighbourhoods nb = new LocalNeighbourhoods(s.atomicNumbers(), s.positions(), cell, cutoff);
+        double[] x = s.positions();
+        for (int move = 0; move < 60; move++) {
+            int i = rng.nextInt(atoms);
+            x[3 * i] += rng.nextGaussian();
+            x[3 * i + 1] += rng.nextGaussian();
+            x[3 * i + 2] += rng.nextGaussian();
+            nb.trial(i, x[3 * i], x[3 * i + 1], x[3 * i + 2]);
+            nb.commit();
+            if (move % 10 == 9) {
+                assertSameAsReference(nb, Structure.of(s.atomicNumbers(), x, cell), cutoff);
+            }
+        }
+    }
+
+    private static void assertSameAsReference(LocalNeighbourhoods nb, Structure s, double cutoff) {
+        NeighbourList ref = BruteForceNeighbours.build(s, cutoff, true);
+        double[] x = s.positions();
+        double[] h = s.cell().matrix();
+        double[] d = new double[3];
+        for (int i = 0; i < s.size(); i++) {
+            List<String> expected = new ArrayList<>();
+            for (int p = ref.start(i); p < ref.end(i); p++) {
+                ref.separation(p, i, x, h, d);
+                expected.add(key(ref.neighbour(p), d[0], d[1], d[2]));
+            }
+            List<String> actual = new ArrayList<>();
+            double[] sep = nb.separations(i);
+            for (int e = 0; e < nb.count(i); e++) {
+                actual.add(key(nb.neighbours(i)[e], sep[3 * e], sep[3 * e + 1], sep[3 * e + 2]));
+            }
+            Collections.sort(expected);
+            Collections.sort(actual);
+            assertEquals(expected, actual, "neighbourhood of atom " + i);
+        }
+    }
+
+    private static String key(int j, double dx, double dy, double dz) {
+        return String.format(Locale.ROOT, "%d %.6f %.6f %.6f", j, dx, dy, dz);
+    }
+}

@@ -1,0 +1,141 @@
+package potentia.ns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import potentia.potential.Potential;
+import potentia.structure.Cell;
+import potentia.units.Units;
+
+/**
+ * Nested sampling against exact statistical mechanics — the bookkeeping of phase volumes,
+ * priors and enthalpies: an ideal gas at constant pressure (prior Vᴺ on (0, V_max], so
+ * Z(β) = (N+1) V_max^{−(N+1)} ∫₀^{V_max} Vᴺ e^{−βPV} dV and, far below V_max, configurational
+ * C_p = (N + 1) k_B) and an Einstein solid at fixed volume (Z = Π (2π/βk)^{3/2} / L³ per atom,
+ * C_V = 3N/2 k_B), each within the run's own statistical error.
+ */
+class ExactCasesTest {
+
+    @Test
+    void idealGasAtConstantPressure() {
+        int n = 4;
+        double pressure = 0.01;
+        double vMax = 4000;
+        Container box = new Container.VariableCell(vMax, 0.6);
+        NsSettings s = NsSettings.builder(box).walkers(200).walkLength(48).iterations(200 * 32).seed(11)
+                .pressure(pressure).moves(MoveMix.defaults().with(MoveKind.ATOM_SWEEP, 1)).build();
+        NsSamples samples = run(ToyPotentials.idealGas(), n, s);
+        // ⟨V⟩ = (N+1)k_BT/P from V_max/30 to V_max/8: the cutoff at V_max matters a little at the top
+        double[] temps = {vMax / 30 * pressure / (n + 1) / Units.BOLTZMANN, vMax / 8 * pressure / (n + 1) / Units.BOLTZMANN};
+        Thermodynamics th = Thermodynamics.of(samples, temps, 40, 3);
+        for (int k = 0; k < temps.length; k++) {
+            double beta = 1 / (Units.BOLTZMANN * temps[k]);
+            double[] exact = idealGasExact(n, beta * pressure, vMax);
+            String at = " at T = " + temps[k] + " K";
+            assertWithin(exact[0], th.logZ(), k, "ln Z" + at);
+            assertWithin(exact[1] / beta, th.enthalpy(), k, "⟨H⟩" + at);
+            assertWithin(exact[2], th.heatCapacity(), k, "C_p/k_B" + at);
+            assertWithin(exact[1] / beta / pressure, th.volume(), k, "⟨V⟩" + at);
+        }
+        assertEquals(n + 1, idealGasExact(n, 1, 200)[2], 1e-9, "the exact formula's low-temperature limit");
+    }
+
+    @Test
+    void einsteinSolidAtFixedVolumeWithSingleAtomMoves() {
+        einsteinSolid(MoveMix.defaults(), 5);
+    }
+
+    @Test
+    void einsteinSolidAtFixedVolumeWithGalileanMoves() {
+        einsteinSolid(new MoveMix(Map.of(MoveKind.GALILEAN, 1.0), 4), 6);
+    }
+
+    private static void einsteinSolid(MoveMix moves, long seed) {
+        double edge = 6;
+        double k = 1.0;
+        double[] sites = {1, 1, 1, 4, 1.5, 2, 2, 4, 4.5};
+        int n = sites.length / 3;
+        Container box = new Container.FixedCell(Cell.orthorhombic(edge, edge, edge));
+        NsSettings s = NsSettings.builder(box).walkers(150).walkLength(24).iterations(150 * 42).seed(seed)
+                .moves(moves).build();
+        NsSamples samples = run(ToyPotentials.einstein(sites, k), n, s);
+        double[] temps = {60, 250};
+        Thermodynamics th = Thermodynamics.of(samples, temps, 40, 9);
+        for (int t = 0; t < temps.length; t++) {
+            double beta = 1 / (Units.BOLTZMANN * temps[t]);
+            double logZ = n * (1.5 * Math.log(2 * Math.PI / (beta * k)) - 3 * Math.log(edge));
+            String at = " at T = " + temps[t] + " K";
+            assertWithin(logZ, th.logZ(), t, "ln Z" + at);
+            assertWithin(1.5 * n / beta, th.energy(), t, "⟨E⟩" + at);
+            assertWithin(1.5 * n, th.heatCapacity(), t, "C_V/k_B" + at);
+        }
+    }
+
+    /** Runs the sampler and collects removed and live walkers. */
+    static NsSamples run(Potential p, int atoms, NsSettings s) {
+        int[] numbers = new int[atoms];
+        java.util.Arrays.fill(numbers, 18);
+        List<Culled> removed = new ArrayList<>();
+        List<Culled> live;
+        try (NestedSampling ns = NestedSampling.start(p, numbers, s, 1)) {
+            while (ns.iteration() < s.iterations()) {
+                removed.addAll(ns.iterate());
+            }
+            live = ns.live();
+        }
+        return samples(s, atoms, removed, live);
+    }
+
+    static NsSamples samples(NsSettings s, int atoms, List<Culled> removed, List<Culled> live) {
+        return new NsSamples(s.walkers(), s.cull(), atoms, s.pressure(), s.container().variableCell(),
+                removed.stream().mapToDouble(Culled::enthalpy).toArray(),
+                removed.stream().mapToDouble(Culled::energy).toArray(),
+                removed.stream().mapToDouble(Culled::volume).toArray(),
+                live.stream().mapToDouble(Culled::enthalpy).toArray(),
+                live.stream().mapToDouble(Culled::energy).toArray(),
+                live.stream().mapToDouble(Culled::volume).toArray());
+    }
+
+    /** |estimate − exact| within 4 standard errors of the run (and the error itself sensible). */
+    private static void assertWithin(double exact, Estimate e, int k, String what) {
+        double value = e.value()[k];
+        double err = e.error()[k];
+        System.out.printf("%s: %.5g ± %.2g (exact %.5g)%n", what, value, err, exact);
+        assertTrue(err > 0 && err < 0.3 * Math.max(1, Math.abs(exact)), what + ": error bar " + err);
+        assertEquals(exact, value, 4 * err, what);
+    }
+
+    /**
+     * ln Z, ⟨βPV⟩ and C_p/k_B = Var(βPV) of the ideal gas with the Vᴺ prior on (0, V_max], by
+     * quadrature in u = βPV (Simpson on 20 000 intervals).
+     */
+    static double[] idealGasExact(int n, double betaP, double vMax) {
+        double top = betaP * vMax;
+        int m = 20_000;
+        double du = top / m;
+        double logScale = n * Math.log(Math.min(top, n)) - Math.min(top, n);
+        double z = 0;
+        double z1 = 0;
+        double z2 = 0;
+        for (int i = 0; i <= m; i++) {
+            double u = i * du;
+            double w = (i == 0 || i == m) ? 1 : (i % 2 == 1 ? 4 : 2);
+            double f = u == 0 ? 0 : Math.exp(n * Math.log(u) - u - logScale);
+            z += w * f;
+            z1 += w * f * u;
+            z2 += w * f * u * u;
+        }
+        z *= du / 3;
+        z1 *= du / 3;
+        z2 *= du / 3;
+        double mean = z1 / z;
+        double var = z2 / z - mean * mean;
+        // Z = (N+1)/V_max^{N+1} ∫ Vᴺ e^{−βPV} dV = (N+1)/top^{N+1} ∫ uᴺ e^{−u} du
+        double logZ = Math.log(n + 1) - (n + 1) * Math.log(top) + Math.log(z) + logScale;
+        return new double[] {logZ, mean, var};
+    }
+}

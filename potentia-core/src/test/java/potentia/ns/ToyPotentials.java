@@ -1,0 +1,106 @@
+package potentia.ns;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import potentia.neighbour.NeighbourList;
+import potentia.potential.Potential;
+import potentia.potential.Property;
+import potentia.potential.Result;
+import potentia.structure.Structure;
+
+/** Potentials with exactly known statistical mechanics, for the sampler's exact tests. */
+final class ToyPotentials {
+    private ToyPotentials() {
+    }
+
+    /** No interaction at all: an ideal gas. */
+    static Potential idealGas() {
+        return new Toy("ideal gas", s -> 0.0, null);
+    }
+
+    /**
+     * Independent isotropic harmonic wells (an Einstein solid): E = ½k Σ |x_i − x⁰_i|², the
+     * displacement taken to the nearest periodic image of the site.
+     *
+     * @param sites 3N well positions, Å (not modified)
+     * @param k spring constant, eV/Å²
+     */
+    static Potential einstein(double[] sites, double k) {
+        double[] x0 = sites.clone();
+        return new Toy("Einstein solid", s -> {
+            double[] d = displacements(s, x0);
+            double e = 0;
+            for (double v : d) {
+                e += 0.5 * k * v * v;
+            }
+            return e;
+        }, s -> {
+            double[] d = displacements(s, x0);
+            for (int a = 0; a < d.length; a++) {
+                d[a] *= -k;
+            }
+            return d;
+        });
+    }
+
+    /** An energy of the positions alone, without forces. */
+    static Potential of(String name, ToDoubleFunction<Structure> energy) {
+        return new Toy(name, energy, null);
+    }
+
+    /** An energy with its forces. */
+    static Potential of(String name, ToDoubleFunction<Structure> energy,
+            java.util.function.Function<Structure, double[]> forces) {
+        return new Toy(name, energy, forces);
+    }
+
+    /** x − x⁰ per atom, to the nearest image in the structure's (orthorhombic or no) cell. */
+    static double[] displacements(Structure s, double[] x0) {
+        double[] x = s.positions();
+        double[] h = s.cell().matrix();
+        boolean periodic = s.cell().fullyPeriodic();
+        for (int a = 0; a < x.length; a++) {
+            double d = x[a] - x0[a];
+            if (periodic) {
+                double len = h[4 * (a % 3)];
+                d -= len * Math.rint(d / len);
+            }
+            x[a] = d;
+        }
+        return x;
+    }
+
+    private record Toy(String name, ToDoubleFunction<Structure> energy,
+            java.util.function.Function<Structure, double[]> forces) implements Potential {
+        @Override
+        public double cutoff() {
+            return 1.0;
+        }
+
+        @Override
+        public boolean needsFullList() {
+            return false;
+        }
+
+        @Override
+        public Set<Property> supported() {
+            return forces == null ? EnumSet.of(Property.ENERGY) : EnumSet.of(Property.ENERGY, Property.FORCES);
+        }
+
+        @Override
+        public Result compute(Structure s, NeighbourList neighbours, Set<Property> requested) {
+            return compute(s, requested);
+        }
+
+        @Override
+        public Result compute(Structure s, Set<Property> requested) {
+            Result.Builder b = Result.builder(s.size(), s.cell().fullyPeriodic() ? s.cell().volume() : 0)
+                    .energy(energy.applyAsDouble(s));
+            if (requested.contains(Property.FORCES)) {
+                b.forces(forces.apply(s));
+            }
+            return b.build();
+        }
+    }
+}
