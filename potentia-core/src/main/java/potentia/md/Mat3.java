@@ -32,22 +32,11 @@ final class Mat3 {
     }
 
     static double determinant(double[] h) {
-        return h[0] * (h[4] * h[8] - h[5] * h[7]) - h[1] * (h[3] * h[8] - h[5] * h[6]) + h[2] * (h[3] * h[7] - h[4] * h[6]);
+        return potentia.structure.Cell.determinant(h);
     }
 
     static double[] inverse(double[] h) {
-        double det = determinant(h);
-        double[] inv = new double[9];
-        inv[0] = (h[4] * h[8] - h[5] * h[7]) / det;
-        inv[1] = (h[2] * h[7] - h[1] * h[8]) / det;
-        inv[2] = (h[1] * h[5] - h[2] * h[4]) / det;
-        inv[3] = (h[5] * h[6] - h[3] * h[8]) / det;
-        inv[4] = (h[0] * h[8] - h[2] * h[6]) / det;
-        inv[5] = (h[2] * h[3] - h[0] * h[5]) / det;
-        inv[6] = (h[3] * h[7] - h[4] * h[6]) / det;
-        inv[7] = (h[1] * h[6] - h[0] * h[7]) / det;
-        inv[8] = (h[0] * h[4] - h[1] * h[3]) / det;
-        return inv;
+        return potentia.structure.Cell.inverse(h);
     }
 
     /**

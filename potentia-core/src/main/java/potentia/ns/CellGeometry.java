@@ -11,25 +11,12 @@ final class CellGeometry {
 
     /** |det h|, Å³. */
     static double volume(double[] h) {
-        return Math.abs(h[0] * (h[4] * h[8] - h[5] * h[7]) - h[1] * (h[3] * h[8] - h[5] * h[6])
-                + h[2] * (h[3] * h[7] - h[4] * h[6]));
+        return Math.abs(potentia.structure.Cell.determinant(h));
     }
 
     /** h⁻¹, row-major (fractional s = x·h⁻¹). */
     static double[] inverse(double[] h) {
-        double det = h[0] * (h[4] * h[8] - h[5] * h[7]) - h[1] * (h[3] * h[8] - h[5] * h[6])
-                + h[2] * (h[3] * h[7] - h[4] * h[6]);
-        double[] inv = new double[9];
-        inv[0] = (h[4] * h[8] - h[5] * h[7]) / det;
-        inv[1] = (h[2] * h[7] - h[1] * h[8]) / det;
-        inv[2] = (h[1] * h[5] - h[2] * h[4]) / det;
-        inv[3] = (h[5] * h[6] - h[3] * h[8]) / det;
-        inv[4] = (h[0] * h[8] - h[2] * h[6]) / det;
-        inv[5] = (h[2] * h[3] - h[0] * h[5]) / det;
-        inv[6] = (h[3] * h[7] - h[4] * h[6]) / det;
-        inv[7] = (h[1] * h[6] - h[0] * h[7]) / det;
-        inv[8] = (h[0] * h[4] - h[1] * h[3]) / det;
-        return inv;
+        return potentia.structure.Cell.inverse(h);
     }
 
     /**

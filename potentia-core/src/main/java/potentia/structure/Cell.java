@@ -104,9 +104,14 @@ public final class Cell {
 
     /** Signed volume det(h), Å³ (negative for a left-handed cell). */
     public double determinant() {
-        return h[0] * (h[4] * h[8] - h[5] * h[7])
-                - h[1] * (h[3] * h[8] - h[5] * h[6])
-                + h[2] * (h[3] * h[7] - h[4] * h[6]);
+        return determinant(h);
+    }
+
+    /** det m of a row-major 3×3 matrix {@code m} (9 numbers, not modified). */
+    public static double determinant(double[] m) {
+        return m[0] * (m[4] * m[8] - m[5] * m[7])
+                - m[1] * (m[3] * m[8] - m[5] * m[6])
+                + m[2] * (m[3] * m[7] - m[4] * m[6]);
     }
 
     /** Volume |det(h)|, Å³. */
@@ -131,20 +136,28 @@ public final class Cell {
      * @throws IllegalStateException when the cell is singular
      */
     public double[] inverse() {
-        double det = determinant();
-        if (!(Math.abs(det) > 0)) {
+        if (!(Math.abs(determinant()) > 0)) {
             throw new IllegalStateException("cell is singular (zero volume), it has no inverse");
         }
+        return inverse(h);
+    }
+
+    /**
+     * m⁻¹ of a row-major 3×3 matrix {@code m} (9 numbers, not modified) by the adjugate; the
+     * caller makes sure m is not singular (the result is then infinite or NaN).
+     */
+    public static double[] inverse(double[] m) {
+        double det = determinant(m);
         double[] inv = new double[9];
-        inv[0] = (h[4] * h[8] - h[5] * h[7]) / det;
-        inv[1] = (h[2] * h[7] - h[1] * h[8]) / det;
-        inv[2] = (h[1] * h[5] - h[2] * h[4]) / det;
-        inv[3] = (h[5] * h[6] - h[3] * h[8]) / det;
-        inv[4] = (h[0] * h[8] - h[2] * h[6]) / det;
-        inv[5] = (h[2] * h[3] - h[0] * h[5]) / det;
-        inv[6] = (h[3] * h[7] - h[4] * h[6]) / det;
-        inv[7] = (h[1] * h[6] - h[0] * h[7]) / det;
-        inv[8] = (h[0] * h[4] - h[1] * h[3]) / det;
+        inv[0] = (m[4] * m[8] - m[5] * m[7]) / det;
+        inv[1] = (m[2] * m[7] - m[1] * m[8]) / det;
+        inv[2] = (m[1] * m[5] - m[2] * m[4]) / det;
+        inv[3] = (m[5] * m[6] - m[3] * m[8]) / det;
+        inv[4] = (m[0] * m[8] - m[2] * m[6]) / det;
+        inv[5] = (m[2] * m[3] - m[0] * m[5]) / det;
+        inv[6] = (m[3] * m[7] - m[4] * m[6]) / det;
+        inv[7] = (m[1] * m[6] - m[0] * m[7]) / det;
+        inv[8] = (m[0] * m[4] - m[1] * m[3]) / det;
         return inv;
     }
 
