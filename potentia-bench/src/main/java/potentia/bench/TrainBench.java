@@ -46,8 +46,9 @@ import potentia.units.Units;
  * usage since a reset after a full GC before the run; includes garbage awaiting collection, so it
  * depends on the collector's sizing, an upper bound) and <em>live</em> heap (used after a full GC
  * at the end of each epoch, the largest; what training retains: data, model, optimiser state, and
- * any per-frame cache). A trainer that cached descriptor Jacobians for the whole data set would
- * show live heap growing with the replication by far more than the data alone.
+ * any per-frame cache), beside the data's own share (heap after a full GC with the frames read,
+ * less before). A trainer that cached descriptor Jacobians for the whole data set would
+ * show live heap growing with the replication by far more than the data alone: live − data must stay flat.
  */
 public final class TrainBench {
     /** Per-set descriptor settings (those of the examples and the notes). */
@@ -67,7 +68,11 @@ public final class TrainBench {
 
     /** One measured case. */
     private record Row(String set, int replicas, int frames, long atoms, int threads, int epochs, double secondsPerEpoch,
-            double peakMiB, double liveMiB) {
+            double peakMiB, double liveMiB, double dataMiB) {
+        Row withData(double mib) {
+            return new Row(set, replicas, frames, atoms, threads, epochs, secondsPerEpoch, peakMiB, liveMiB, mib);
+        }
+
         double structuresPerSecond() {
             return frames / secondsPerEpoch;
         }
@@ -151,8 +156,11 @@ public final class TrainBench {
             List<Sample> once = Samples.read(List.of(file), LabelKeys.ASE, Map.of());
             int most = threads.stream().mapToInt(Integer::intValue).max().orElse(1);
             run(name, c, once, 1, 0, most, 1, jitWarmup, 0);
+            once = null;
             for (int k : replicas) {
+                long before = liveHeap();
                 List<Sample> samples = Samples.read(Collections.nCopies(k, file), LabelKeys.ASE, Map.of());
+                double dataMiB = (liveHeap() - before) / MIB;
                 long atoms = samples.stream().mapToLong(Sample::size).sum();
                 if (atoms > maxAtoms) {
                     System.out.printf(Locale.ROOT, "# %s ×%d: %d atoms > --max-atoms %d, skipped%n", name, k, atoms,
@@ -160,7 +168,7 @@ public final class TrainBench {
                     continue;
                 }
                 for (int t : threads) {
-                    Row r = run(name, c, samples, k, atoms, t, epochs, warmup, minTime);
+                    Row r = run(name, c, samples, k, atoms, t, epochs, warmup, minTime).withData(dataMiB);
                     rows.add(r);
                     System.out.printf(Locale.ROOT, "# %s ×%d (%d frames, %d atoms), %d thread(s): %.3f s/epoch, "
                             + "peak %.0f MiB, live %.0f MiB%n", name, k, r.frames(), atoms, t, r.secondsPerEpoch(),
@@ -202,8 +210,7 @@ public final class TrainBench {
                         timedEpochs[0]++;
                     }
                     // a full GC outside the timed span: what the run retains between epochs
-                    System.gc();
-                    live[0] = Math.max(live[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                    live[0] = Math.max(live[0], liveHeap());
                     if (timedEpochs[0] >= epochs && timed[0] >= minTimedSeconds) {
                         throw new Enough();
                     }
@@ -216,17 +223,17 @@ public final class TrainBench {
         }
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         return new Row(name, replicas, samples.size(), atoms, threads, timedEpochs[0], timed[0] / timedEpochs[0],
-                peak / MIB, live[0] / MIB);
+                peak / MIB, live[0] / MIB, Double.NaN);
     }
 
     private static void printTables(List<Row> rows, List<Integer> threads) {
         System.out.println();
-        System.out.println("| data set | × | frames | atoms | threads | epochs timed | s/epoch | structures/s | atoms/s | peak heap MiB | live heap MiB |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| data set | × | frames | atoms | threads | epochs timed | s/epoch | structures/s | atoms/s | peak heap MiB | live heap MiB | data MiB | live − data MiB |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.3f | %.1f | %.0f | %.0f | %.0f |%n",
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.3f | %.1f | %.0f | %.0f | %.1f | %.1f | %.1f |%n",
                     r.set(), r.replicas(), r.frames(), r.atoms(), r.threads(), r.epochs(), r.secondsPerEpoch(), r.structuresPerSecond(),
-                    r.atomsPerSecond(), r.peakMiB(), r.liveMiB());
+                    r.atomsPerSecond(), r.peakMiB(), r.liveMiB(), r.dataMiB(), r.liveMiB() - r.dataMiB());
         }
         System.out.println();
         if (threads.contains(1) && threads.contains(2)) {
@@ -251,20 +258,27 @@ public final class TrainBench {
         System.out.println("Scaling with data-set size against ×1 (same set and threads): time per epoch should grow "
                 + "×k, memory should not:");
         System.out.println();
-        System.out.println("| data set | threads | × | s/epoch ratio | peak heap ratio | live heap ratio |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
+        System.out.println("| data set | threads | × | s/epoch ratio | peak heap ratio | live heap ratio | (live − data) ratio |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (Row base : rows) {
             if (base.replicas() != 1) {
                 continue;
             }
             for (Row r : rows) {
                 if (r.replicas() > 1 && r.set().equals(base.set()) && r.threads() == base.threads()) {
-                    System.out.printf(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %.2f |%n", r.set(), r.threads(),
-                            r.replicas(), r.secondsPerEpoch() / base.secondsPerEpoch(), r.peakMiB() / base.peakMiB(),
-                            r.liveMiB() / base.liveMiB());
+                    System.out.printf(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %.2f | %.2f |%n", r.set(),
+                            r.threads(), r.replicas(), r.secondsPerEpoch() / base.secondsPerEpoch(),
+                            r.peakMiB() / base.peakMiB(), r.liveMiB() / base.liveMiB(),
+                            (r.liveMiB() - r.dataMiB()) / (base.liveMiB() - base.dataMiB()));
                 }
             }
         }
+    }
+
+    /** Heap used after a full GC, bytes. */
+    private static long liveHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static List<Integer> ints(String csv) {
