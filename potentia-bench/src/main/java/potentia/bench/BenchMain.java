@@ -28,6 +28,7 @@ public final class BenchMain {
         BENCHMARKS.put("nn", NnBench::main);
         BENCHMARKS.put("phonons", PhononBench::main);
         BENCHMARKS.put("ns", NsBench::main);
+        BENCHMARKS.put("train", TrainBench::main);
     }
 
     private BenchMain() {
