@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import potentia.neighbour.NeighbourList;
+import potentia.potential.ForwardingPotential;
 import potentia.potential.Potential;
 import potentia.potential.Property;
 import potentia.potential.Result;
@@ -14,13 +15,18 @@ import potentia.structure.Structure;
  * included), so a benchmark can split a calculation into force evaluations and the rest. The
  * time is summed over calls: it is wall time only when the calls do not overlap.
  */
-final class TimedPotential implements Potential {
+final class TimedPotential implements ForwardingPotential {
     private final Potential inner;
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicInteger calls = new AtomicInteger();
 
     TimedPotential(Potential inner) {
         this.inner = inner;
+    }
+
+    @Override
+    public Potential inner() {
+        return inner;
     }
 
     /** Nanoseconds spent in {@code compute} so far. */
@@ -31,26 +37,6 @@ final class TimedPotential implements Potential {
     /** Evaluations so far. */
     int calls() {
         return calls.get();
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public double cutoff() {
-        return inner.cutoff();
-    }
-
-    @Override
-    public boolean needsFullList() {
-        return inner.needsFullList();
-    }
-
-    @Override
-    public Set<Property> supported() {
-        return inner.supported();
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import potentia.neighbour.NeighbourList;
+import potentia.potential.ForwardingPotential;
 import potentia.potential.Potential;
 import potentia.potential.Property;
 import potentia.potential.Result;
@@ -267,7 +268,7 @@ class RelaxerBehaviourTest {
     }
 
     /** SW whose n-th evaluation (0-based) and later return a NaN energy. */
-    private record NaNAfter(Potential inner, int n, int[] calls) implements Potential {
+    private record NaNAfter(Potential inner, int n, int[] calls) implements ForwardingPotential {
         NaNAfter(Potential inner, int n) {
             this(inner, n, new int[1]);
         }
@@ -275,21 +276,6 @@ class RelaxerBehaviourTest {
         @Override
         public String name() {
             return "faulty";
-        }
-
-        @Override
-        public double cutoff() {
-            return inner.cutoff();
-        }
-
-        @Override
-        public boolean needsFullList() {
-            return inner.needsFullList();
-        }
-
-        @Override
-        public Set<Property> supported() {
-            return inner.supported();
         }
 
         @Override
@@ -303,20 +289,10 @@ class RelaxerBehaviourTest {
     }
 
     /** A potential offering only energy and forces. */
-    private record NoStress(Potential inner) implements Potential {
+    private record NoStress(Potential inner) implements ForwardingPotential {
         @Override
         public String name() {
             return "no-stress";
-        }
-
-        @Override
-        public double cutoff() {
-            return inner.cutoff();
-        }
-
-        @Override
-        public boolean needsFullList() {
-            return inner.needsFullList();
         }
 
         @Override

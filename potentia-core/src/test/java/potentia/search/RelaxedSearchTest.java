@@ -14,6 +14,7 @@ import potentia.cmaes.CheckpointFile;
 import potentia.cmaes.RestartStrategy;
 import potentia.cmaes.StopReason;
 import potentia.neighbour.NeighbourList;
+import potentia.potential.ForwardingPotential;
 import potentia.potential.Potential;
 import potentia.potential.Property;
 import potentia.potential.Result;
@@ -102,25 +103,15 @@ class RelaxedSearchTest {
     @Test
     void aRelaxationThatMeetsANonFiniteEnergyExplodes() {
         Potential lj = SearchFixtures.lj();
-        Counting nanWhenClose = new Counting(new Potential() {
+        Counting nanWhenClose = new Counting(new ForwardingPotential() {
+            @Override
+            public Potential inner() {
+                return lj;
+            }
+
             @Override
             public String name() {
                 return "LJ, NaN below 1.15σ";
-            }
-
-            @Override
-            public double cutoff() {
-                return lj.cutoff();
-            }
-
-            @Override
-            public boolean needsFullList() {
-                return false;
-            }
-
-            @Override
-            public Set<Property> supported() {
-                return lj.supported();
             }
 
             @Override

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import potentia.neighbour.NeighbourList;
 import potentia.search.SearchFixtures.Counting;
+import potentia.potential.ForwardingPotential;
 import potentia.potential.Potential;
 import potentia.potential.Property;
 import potentia.potential.Result;
@@ -123,25 +124,15 @@ class RelaxerRelaxationTest {
         Structure cluster = SearchFixtures.grid(4).rattled(0.15, new SplittableRandom(6));
         double[] start = cluster.positions();
         Potential lj = SearchFixtures.lj();
-        Counting nanBeyond = new Counting(new Potential() {
+        Counting nanBeyond = new Counting(new ForwardingPotential() {
+            @Override
+            public Potential inner() {
+                return lj;
+            }
+
             @Override
             public String name() {
                 return "LJ with a NaN";
-            }
-
-            @Override
-            public double cutoff() {
-                return lj.cutoff();
-            }
-
-            @Override
-            public boolean needsFullList() {
-                return false;
-            }
-
-            @Override
-            public Set<Property> supported() {
-                return lj.supported();
             }
 
             @Override

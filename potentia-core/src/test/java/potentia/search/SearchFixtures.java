@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import potentia.neighbour.NeighbourList;
+import potentia.potential.ForwardingPotential;
 import potentia.potential.Potential;
 import potentia.potential.Property;
 import potentia.potential.Result;
@@ -51,20 +52,10 @@ final class SearchFixtures {
      * A fake committee around another potential: its energy and forces, with an energy spread
      * σ_E = 0.01·|E| + 0.1 eV and force spreads 0.05 eV/Å on every component of atom 0, zero elsewhere.
      */
-    record FakeCommittee(Potential inner) implements Potential {
+    record FakeCommittee(Potential inner) implements ForwardingPotential {
         @Override
         public String name() {
             return "fake committee of " + inner.name();
-        }
-
-        @Override
-        public double cutoff() {
-            return inner.cutoff();
-        }
-
-        @Override
-        public boolean needsFullList() {
-            return inner.needsFullList();
         }
 
         @Override
@@ -83,7 +74,7 @@ final class SearchFixtures {
     }
 
     /** Counts the calls of another potential (thread-safe). */
-    static final class Counting implements Potential {
+    static final class Counting implements ForwardingPotential {
         final Potential inner;
         final AtomicLong calls = new AtomicLong();
 
@@ -92,23 +83,13 @@ final class SearchFixtures {
         }
 
         @Override
+        public Potential inner() {
+            return inner;
+        }
+
+        @Override
         public String name() {
             return "counting " + inner.name();
-        }
-
-        @Override
-        public double cutoff() {
-            return inner.cutoff();
-        }
-
-        @Override
-        public boolean needsFullList() {
-            return inner.needsFullList();
-        }
-
-        @Override
-        public Set<Property> supported() {
-            return inner.supported();
         }
 
         @Override
