@@ -25,8 +25,6 @@ final class BesselKernel {
     private final RadialFunctions radial;
     private final RealSphericalHarmonics harmonics;
     private final SpectrumAlgebra algebra;
-    private final double[] h;
-    private final double cutoffSq;
 
     private final int lMax;
     private final int speciesCount;
@@ -38,7 +36,8 @@ final class BesselKernel {
     private final int[] coefficientStart;
     private final int[] pairIndex;
 
-    // per neighbour, [cap]
+    // per neighbour, [cap]: the shell's arrays
+    private final NeighbourShell shell;
     private final int[] nj;
     private final int[] nt;
     private final int[] ncode;
@@ -68,9 +67,6 @@ final class BesselKernel {
         this.radial = descriptor.radial();
         this.harmonics = descriptor.harmonics();
         this.algebra = descriptor.algebra();
-        this.h = s.cell().matrix();
-        double rc = descriptor.cutoff();
-        this.cutoffSq = rc * rc;
         SpectrumLayout layout = descriptor.layout();
         this.lMax = layout.nMax;
         this.speciesCount = layout.species;
@@ -90,17 +86,15 @@ final class BesselKernel {
                 pairIndex[p * speciesCount + q] = layout.pair(Math.min(p, q), Math.max(p, q));
             }
         }
-        int cap = 1;
-        for (int i = from; i < to; i++) {
-            cap = Math.max(cap, list.end(i) - list.start(i));
-        }
-        nj = new int[cap];
-        nt = new int[cap];
-        ncode = new int[cap];
-        ndx = new double[cap];
-        ndy = new double[cap];
-        ndz = new double[cap];
-        nr2 = new double[cap];
+        shell = new NeighbourShell(descriptor, s, list, from, to);
+        int cap = shell.capacity();
+        nj = shell.atom;
+        nt = shell.species;
+        ncode = shell.code;
+        ndx = shell.dx;
+        ndy = shell.dy;
+        ndz = shell.dz;
+        nr2 = shell.r2;
         g = new double[cap * nr];
         dg = new double[cap * nr];
         y = new double[cap * nh];
@@ -117,7 +111,7 @@ final class BesselKernel {
 
     void features(int from, int to, double[] out) {
         for (int i = from; i < to; i++) {
-            int n = gather(i);
+            int n = shell.gather(i);
             java.util.Arrays.fill(c, 0);
             for (int q = 0; q < n; q++) {
                 double r = Math.sqrt(nr2[q]);
@@ -335,63 +329,9 @@ final class BesselKernel {
         return new CentreJacobian(i, nf, neighbours, codes, sep, d);
     }
 
-    /**
-     * Gathers centre i's neighbours inside the cutoff into the per-neighbour arrays.
-     *
-     * @return their number
-     * @throws IllegalArgumentException for an element outside the species, or coincident atoms
-     */
-    private int gather(int i) {
-        species(i);
-        double xi = s.position(i, 0);
-        double yi = s.position(i, 1);
-        double zi = s.position(i, 2);
-        int n = 0;
-        for (int p = list.start(i), end = list.end(i); p < end; p++) {
-            int j = list.neighbour(p);
-            double dx = s.position(j, 0) - xi;
-            double dy = s.position(j, 1) - yi;
-            double dz = s.position(j, 2) - zi;
-            int code = list.shiftCode(p);
-            if (code != NeighbourList.ZERO_SHIFT) {
-                int sa = list.shiftA(p);
-                int sb = list.shiftB(p);
-                int sc = list.shiftC(p);
-                dx += sa * h[0] + sb * h[3] + sc * h[6];
-                dy += sa * h[1] + sb * h[4] + sc * h[7];
-                dz += sa * h[2] + sb * h[5] + sc * h[8];
-            }
-            double r2 = dx * dx + dy * dy + dz * dz;
-            if (r2 < cutoffSq) {
-                if (r2 == 0) {
-                    throw new IllegalArgumentException("atoms " + i + " and " + j + " coincide (distance 0): "
-                            + "the spherical Bessel descriptor has no direction for the pair");
-                }
-                nj[n] = j;
-                nt[n] = species(j);
-                ncode[n] = code;
-                ndx[n] = dx;
-                ndy[n] = dy;
-                ndz[n] = dz;
-                nr2[n] = r2;
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private int species(int atom) {
-        int k = descriptor.indexOfZ(s.atomicNumber(atom));
-        if (k < 0) {
-            throw new IllegalArgumentException("spherical Bessel descriptor has no species " + s.element(atom)
-                    + " (atom " + atom + "); its species are " + descriptor.species());
-        }
-        return k;
-    }
-
     /** Gathers, fills the per-neighbour radial and harmonic rows and the coefficients c. */
     private int prepare(int i) {
-        int n = gather(i);
+        int n = shell.gather(i);
         java.util.Arrays.fill(c, 0);
         for (int q = 0; q < n; q++) {
             double r = Math.sqrt(nr2[q]);

@@ -33,8 +33,6 @@ final class BesselVectorKernel {
     private final Structure s;
     private final NeighbourList list;
     private final SpectrumAlgebra algebra;
-    private final double[] h;
-    private final double cutoffSq;
 
     private final double[] coef;
     private final double[] slope;
@@ -56,7 +54,8 @@ final class BesselVectorKernel {
     private final int[] coefficientStart;
     private final int cap;
 
-    // gather, list order [maxNeighbours]
+    // gather, list order [maxNeighbours]: the shell's arrays
+    private final NeighbourShell shell;
     private final int[] tj;
     private final int[] tt;
     private final double[] tdx;
@@ -104,9 +103,6 @@ final class BesselVectorKernel {
         this.s = s;
         this.list = list;
         this.algebra = descriptor.algebra();
-        this.h = s.cell().matrix();
-        double rc = descriptor.cutoff();
-        this.cutoffSq = rc * rc;
         this.table = (RadialTable) descriptor.radial();
         this.coef = table.value;
         this.slope = table.slope;
@@ -133,17 +129,15 @@ final class BesselVectorKernel {
             radialStart[l] = layout.radial(l, 0);
             coefficientStart[l] = layout.coefficientStart(l);
         }
-        int most = 1;
-        for (int i = from; i < to; i++) {
-            most = Math.max(most, list.end(i) - list.start(i));
-        }
+        shell = new NeighbourShell(descriptor, s, list, from, to);
+        int most = shell.capacity();
         this.cap = (most + speciesCount * (LANES - 1) + LANES - 1) / LANES * LANES;
-        tj = new int[most];
-        tt = new int[most];
-        tdx = new double[most];
-        tdy = new double[most];
-        tdz = new double[most];
-        tr2 = new double[most];
+        tj = shell.atom;
+        tt = shell.species;
+        tdx = shell.dx;
+        tdy = shell.dy;
+        tdz = shell.dz;
+        tr2 = shell.r2;
         blockStart = new int[speciesCount + 1];
         blockCount = new int[speciesCount];
         fill = new int[speciesCount];
@@ -374,39 +368,7 @@ final class BesselVectorKernel {
      * @return the padded slot count (a multiple of LANES)
      */
     private int gather(int i) {
-        species(i);
-        double xi = s.position(i, 0);
-        double yi = s.position(i, 1);
-        double zi = s.position(i, 2);
-        int n = 0;
-        for (int p = list.start(i), end = list.end(i); p < end; p++) {
-            int j = list.neighbour(p);
-            double dx = s.position(j, 0) - xi;
-            double dyy = s.position(j, 1) - yi;
-            double dz = s.position(j, 2) - zi;
-            if (list.shiftCode(p) != NeighbourList.ZERO_SHIFT) {
-                int sa = list.shiftA(p);
-                int sb = list.shiftB(p);
-                int sc = list.shiftC(p);
-                dx += sa * h[0] + sb * h[3] + sc * h[6];
-                dyy += sa * h[1] + sb * h[4] + sc * h[7];
-                dz += sa * h[2] + sb * h[5] + sc * h[8];
-            }
-            double r2 = dx * dx + dyy * dyy + dz * dz;
-            if (r2 < cutoffSq) {
-                if (r2 == 0) {
-                    throw new IllegalArgumentException("atoms " + i + " and " + j + " coincide (distance 0): "
-                            + "the spherical Bessel descriptor has no direction for the pair");
-                }
-                tj[n] = j;
-                tt[n] = species(j);
-                tdx[n] = dx;
-                tdy[n] = dyy;
-                tdz[n] = dz;
-                tr2[n] = r2;
-                n++;
-            }
-        }
+        int n = shell.gather(i);
         Arrays.fill(blockCount, 0);
         for (int q = 0; q < n; q++) {
             blockCount[tt[q]]++;
@@ -446,15 +408,6 @@ final class BesselVectorKernel {
             }
         }
         return pos;
-    }
-
-    private int species(int atom) {
-        int k = descriptor.indexOfZ(s.atomicNumber(atom));
-        if (k < 0) {
-            throw new IllegalArgumentException("spherical Bessel descriptor has no species " + s.element(atom)
-                    + " (atom " + atom + "); its species are " + descriptor.species());
-        }
-        return k;
     }
 
     /** Radial functions (and derivatives) of slots [0, np) into g (dg) as [function × cap]; 0 on padding. */
