@@ -43,9 +43,9 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Potential p = potential.potential();
-        List<Sample> samples = Samples.read(data, labels.keys(), Map.of());
+        List<Sample> samples = Samples.read(data, labels.keys(), labels.where);
         if (samples.isEmpty()) {
-            throw new IllegalArgumentException("no frames in " + data);
+            throw new IllegalArgumentException(labels.noFramesMessage(data));
         }
         // frames in parallel, each evaluated serially
         Potential serial = p instanceof potentia.nn.NeuralNetworkPotential n ? n.withThreads(1) : p;

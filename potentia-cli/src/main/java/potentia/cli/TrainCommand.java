@@ -75,6 +75,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "Fraction of frames held out for validation, drawn with --seed (default: ${DEFAULT-VALUE}).")
     double validationFraction;
 
+    /** How --validation-fraction frames are chosen. */
+    enum Split { RANDOM, STRATIFIED }
+
+    @Option(names = "--split", defaultValue = "random", paramLabel = "KIND",
+            description = "random: frames drawn uniformly; stratified: one frame from each of consecutive strata of "
+                    + "energy per atom (above least-squares reference energies), so both halves span the same "
+                    + "energies (default: ${DEFAULT-VALUE}).")
+    Split split;
+
     @Mixin
     LabelOptions labels;
 
@@ -296,10 +305,14 @@ final class TrainCommand implements Callable<Integer> {
             m.put("validation-data", validationData.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
         }
         m.put("validation-fraction", validationFraction);
+        m.put("split", split.name().toLowerCase(Locale.ROOT));
         m.put("energy-key", labels.energy);
         m.put("forces-key", labels.forces);
         m.put("stress-key", labels.stress);
         m.put("group-key", labels.group);
+        if (!labels.where.isEmpty()) {
+            m.put("where", labels.whereTexts());
+        }
         m.put("max-force", maxForce);
         m.put("skip-bad", skipBad);
         m.put("model", model);

@@ -73,6 +73,13 @@ final class TrainConfig {
                 args.add(b ? "--" + key : "--no-" + key);
                 continue;
             }
+            if (Map.class.isAssignableFrom(option.type()) && v instanceof Map<?, ?> pairs) {
+                for (Map.Entry<?, ?> pair : pairs.entrySet()) { // where: {temperature_K: 500}
+                    args.add("--" + key);
+                    args.add(pair.getKey() + "=" + pair.getValue());
+                }
+                continue;
+            }
             List<?> values = v instanceof List<?> l ? l : List.of(v);
             for (Object x : values) {
                 if (x instanceof Map<?, ?> || x instanceof List<?>) {

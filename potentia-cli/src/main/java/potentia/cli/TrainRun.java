@@ -69,9 +69,12 @@ final class TrainRun {
                     + " or choose another --out");
         }
 
-        List<Sample> all = Samples.read(o.data, o.labels.keys(), Map.of());
+        List<Sample> all = Samples.read(o.data, o.labels.keys(), o.labels.where);
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException(o.labels.noFramesMessage(o.data));
+        }
         List<Sample> validationFiles = o.validationData.isEmpty() ? List.of()
-                : Samples.read(o.validationData, o.labels.keys(), Map.of());
+                : Samples.read(o.validationData, o.labels.keys(), o.labels.where);
         List<LabelProblem> problems = new ArrayList<>(LabelProblem.find(all, o.maxForce, o.forceWeight > 0));
         problems.addAll(LabelProblem.find(validationFiles, o.maxForce, o.forceWeight > 0));
         if (!problems.isEmpty()) {
@@ -97,8 +100,9 @@ final class TrainRun {
             both.addAll(validationFiles);
             elements.addAll(Samples.species(both));
         }
-        DataSplit split = o.validationData.isEmpty() ? DataSplit.random(all, o.validationFraction, o.seed)
-                : new DataSplit(all, validationFiles);
+        DataSplit split = !o.validationData.isEmpty() ? new DataSplit(all, validationFiles)
+                : o.split == TrainCommand.Split.STRATIFIED ? DataSplit.stratified(all, o.validationFraction, o.seed)
+                : DataSplit.random(all, o.validationFraction, o.seed);
         if ((linear || o.baseline) && Double.isNaN(ridge()) && split.validation().isEmpty()) {
             throw new IllegalArgumentException("the linear model's --ridge auto is chosen on validation frames, and "
                     + "there are none: give --ridge λ, validation frames, or --no-baseline");

@@ -74,7 +74,7 @@ class TrainCommandTest {
         CliRun r = CliRun.of("train", "--help");
         assertEquals(0, r.exitCode(), r.err());
         for (String s : List.of("--epochs=N", "default: 200", "--learning-rate", "default: 0.003", "--weight-decay",
-                "--early-stopping", "--committee", "--resume", "--energy-key", "default: energy", "--model")) {
+                "--early-stopping", "--committee", "--resume", "--split", "--where", "--energy-key", "default: energy", "--model")) {
             assertTrue(r.out().contains(s), "help lacks " + s);
         }
     }
@@ -111,6 +111,31 @@ class TrainCommandTest {
         CliRun table = CliRun.of("test", "--model", out.resolve("model.potentia").toString(), data.toString());
         assertEquals(0, table.exitCode(), table.err());
         assertTrue(table.out().contains("  even") && table.out().contains("GPa"), table.out());
+    }
+
+    @Test
+    void whereSelectsFramesByInfoInTrainAndTest() throws Exception {
+        Path filtered = dir.resolve("filtered.yaml");
+        Files.writeString(filtered, Files.readString(config).replace("data: sw.extxyz",
+                "data: sw.extxyz\nwhere: {config_type: even}"));
+        Path out = dir.resolve("even");
+        CliRun r = CliRun.of("train", filtered.toString(), "--out", out.toString(), "--epochs", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode m = json(out.resolve("metrics.json"));
+        assertEquals(5, m.path("train_frames").asInt() + m.path("validation_frames").asInt(), m.toString());
+        for (Path split : List.of(out.resolve("train.extxyz"), out.resolve("validation.extxyz"))) {
+            for (Structure s : StructureFiles.readAll(split, StructureFiles.Format.EXTXYZ)) {
+                assertEquals(new InfoValue.Text("even"), s.info().get("config_type"), split.toString());
+            }
+        }
+        CliRun odd = CliRun.of("test", "--model", out.resolve("model.potentia").toString(), data.toString(),
+                "--where", "config_type=odd", "--json");
+        assertEquals(0, odd.exitCode(), odd.err());
+        assertEquals(5, new ObjectMapper().readTree(odd.out()).path("n_structures").asInt());
+        CliRun none = CliRun.of("test", "--model", out.resolve("model.potentia").toString(), data.toString(),
+                "--where", "config_type=none");
+        assertEquals(1, none.exitCode());
+        assertTrue(none.err().contains("match --where config_type=none"), none.err());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package potentia.nn;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -226,7 +225,7 @@ final class BatchedMlp {
             for (int b = r * BATCH, end = r * BATCH + nb; b < end; b += L) {
                 DoubleVector z = DoubleVector.fromArray(V, out, b).add(br);
                 DoubleVector bz = z.mul(beta);
-                DoubleVector sg = one.div(bz.neg().lanewise(VectorOperators.EXP).add(one));
+                DoubleVector sg = one.div(VectorExp.exp(bz.neg()).add(one));
                 z.mul(sg).intoArray(out, b);
                 sg.mul(bz.fma(one.sub(sg), one)).intoArray(aux, b);
             }

@@ -1,13 +1,18 @@
 package potentia.train;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import potentia.potential.SpeciesIndex;
+import potentia.structure.Element;
 
 /**
  * The training and validation frames of a run. A random split draws the validation frames
  * uniformly without replacement from a seeded shuffle, so the same seed and data give the same
- * split; both lists keep data order.
+ * split; a stratified split draws one validation frame from each of consecutive energy strata, so
+ * rare high-energy frames cannot all land on one side by chance. Both lists keep data order.
  */
 public record DataSplit(List<Sample> train, List<Sample> validation) {
 
@@ -33,7 +38,7 @@ public record DataSplit(List<Sample> train, List<Sample> validation) {
         if (n == 0) {
             throw new IllegalArgumentException("no frames to split");
         }
-        int nv = fraction == 0 ? 0 : (int) Math.max(1, Math.min(n - 1, Math.round(fraction * n)));
+        int nv = validationCount(n, fraction);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -49,6 +54,59 @@ public record DataSplit(List<Sample> train, List<Sample> validation) {
         for (int k = 0; k < nv; k++) {
             held[order[k]] = true;
         }
+        return of(all, held);
+    }
+
+    /**
+     * Splits {@code all} by energy: frames sorted by their energy per atom above least-squares
+     * reference energies (fit on all frames, so mixed compositions compare), cut into round(fraction·n)
+     * consecutive strata of near-equal size, and one frame drawn at random from each stratum goes to
+     * validation. Training and validation then span the same energy range; the split uses the
+     * validation energies, as any stratification must, but no force or model information.
+     *
+     * @param fraction in [0, 1)
+     * @throws IllegalArgumentException when a frame has no energy
+     */
+    public static DataSplit stratified(List<Sample> all, double fraction, long seed) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("validation fraction must be in [0, 1), got " + fraction);
+        }
+        int n = all.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("no frames to split");
+        }
+        List<Element> species = Samples.species(all);
+        double[] e0 = ReferenceEnergies.fit(all, species); // refuses frames without energy, naming them
+        SpeciesIndex index = new SpeciesIndex(species);
+        double[] excess = new double[n];
+        for (int i = 0; i < n; i++) {
+            Sample s = all.get(i);
+            double e = s.energy();
+            for (int t : index.types(s.structure(), "the stratified split")) {
+                e -= e0[t];
+            }
+            excess[i] = e / s.size();
+        }
+        int[] byEnergy = IntStream.range(0, n).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(i -> excess[i]).thenComparingInt(i -> i))
+                .mapToInt(Integer::intValue).toArray();
+        int nv = validationCount(n, fraction);
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x57_4A_7Fl);
+        boolean[] held = new boolean[n];
+        for (int k = 0; k < nv; k++) { // stratum k: sorted positions [k·n/nv, (k+1)·n/nv)
+            int from = (int) ((long) k * n / nv);
+            int to = (int) ((long) (k + 1) * n / nv);
+            held[byEnergy[from + rng.nextInt(to - from)]] = true;
+        }
+        return of(all, held);
+    }
+
+    private static int validationCount(int n, double fraction) {
+        return fraction == 0 ? 0 : (int) Math.max(1, Math.min(n - 1, Math.round(fraction * n)));
+    }
+
+    private static DataSplit of(List<Sample> all, boolean[] held) {
+        int n = all.size();
         List<Sample> train = new ArrayList<>();
         List<Sample> validation = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -82,6 +82,31 @@ class DataTest {
     }
 
     @Test
+    void aStratifiedSplitTakesOneFrameFromEachEnergyStratum() {
+        List<Sample> all = Fixtures.stillingerWeber(3, 20);
+        DataSplit a = DataSplit.stratified(all, 0.25, 7);
+        assertEquals(a, DataSplit.stratified(all, 0.25, 7));
+        assertEquals(5, a.validation().size());
+        assertEquals(15, a.train().size());
+        Set<String> ids = new HashSet<>();
+        a.train().forEach(s -> ids.add(s.id()));
+        a.validation().forEach(s -> assertTrue(ids.add(s.id()), "frame in both halves"));
+        assertEquals(20, ids.size());
+        // one species: the order by energy per atom is the order above any reference energy
+        List<Sample> sorted = all.stream().sorted(java.util.Comparator.comparingDouble(s -> s.energy() / s.size()))
+                .toList();
+        for (int k = 0; k < 5; k++) {
+            long held = sorted.subList(4 * k, 4 * k + 4).stream().filter(a.validation()::contains).count();
+            assertEquals(1, held, "stratum " + k);
+        }
+        boolean differs = false;
+        for (long seed = 8; seed < 12 && !differs; seed++) {
+            differs = !DataSplit.stratified(all, 0.25, seed).validation().equals(a.validation());
+        }
+        assertTrue(differs, "the seed picks within the strata");
+    }
+
+    @Test
     void aSplitIsSeededDisjointAndComplete() {
         List<Sample> all = Fixtures.stillingerWeber(3, 20);
         DataSplit a = DataSplit.random(all, 0.25, 7);
