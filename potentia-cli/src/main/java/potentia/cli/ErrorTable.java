@@ -17,23 +17,37 @@ final class ErrorTable {
     private ErrorTable() {
     }
 
-    /** A fixed-width table with one row per entry (name, statistics), in list order. */
+    /**
+     * A fixed-width table with one row per entry (name, statistics), in list order; with a
+     * committee, two more columns give its mean spread (σ of E/N and of a force component) beside
+     * the errors, so that a user sees whether the committee knows when it is wrong.
+     */
     static String table(List<Map.Entry<String, ErrorStats>> rows) {
         int w = 12;
+        boolean spread = false;
         for (Map.Entry<String, ErrorStats> e : rows) {
             w = Math.max(w, e.getKey().length() + 1);
+            spread |= Double.isFinite(e.getValue().energyStd()) || Double.isFinite(e.getValue().forceStd());
         }
         StringBuilder sb = new StringBuilder();
-        String head = "%-" + w + "s %6s %8s %8s %9s %9s %9s %9s%n";
+        String head = "%-" + w + "s %6s %8s %8s %9s %9s %9s %9s";
+        String sigmaHead = " %8s %8s";
         sb.append(String.format(Locale.ROOT, head, "", "frames", "E MAE", "E RMSE", "F MAE", "F RMSE", "S MAE",
                 "S RMSE"));
+        sb.append(spread ? String.format(Locale.ROOT, sigmaHead, "σ E", "σ F") : "").append('\n');
         sb.append(String.format(Locale.ROOT, head, "", "", "meV/at", "meV/at", "meV/Å", "meV/Å", "GPa", "GPa"));
+        sb.append(spread ? String.format(Locale.ROOT, sigmaHead, "meV/at", "meV/Å") : "").append('\n');
         for (Map.Entry<String, ErrorStats> e : rows) {
             ErrorStats s = e.getValue();
-            sb.append(String.format(Locale.ROOT, "%-" + w + "s %6d %8s %8s %9s %9s %9s %9s%n", e.getKey(),
+            sb.append(String.format(Locale.ROOT, "%-" + w + "s %6d %8s %8s %9s %9s %9s %9s", e.getKey(),
                     s.structures(), num(1e3 * s.energyMae(), 2), num(1e3 * s.energyRmse(), 2),
                     num(1e3 * s.forceMae(), 1), num(1e3 * s.forceRmse(), 1), num(Units.toGPa(s.stressMae()), 3),
                     num(Units.toGPa(s.stressRmse()), 3)));
+            if (spread) {
+                sb.append(String.format(Locale.ROOT, sigmaHead, num(1e3 * s.energyStd(), 2),
+                        num(1e3 * s.forceStd(), 1)));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }
