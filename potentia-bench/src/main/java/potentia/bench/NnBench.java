@@ -333,8 +333,15 @@ public final class NnBench {
     /** FP64 FMA throughput of one core: 12 independent accumulator chains at the preferred width. */
     static double fmaPeak() {
         double best = 0;
-        long end = System.nanoTime() + 3_000_000_000L;
         double sink = 0;
+        // short calls first, so that the method is compiled whole with its vectors in registers: a
+        // first long call runs interpreted (boxed vectors, ~1000x slower) or on-stack-replaced,
+        // and on a loaded machine three seconds of that once reported a peak of 0.1 GFLOP/s
+        long warm = System.nanoTime() + 1_000_000_000L;
+        while (System.nanoTime() < warm) {
+            sink += fmaChains(10_000);
+        }
+        long end = System.nanoTime() + 2_000_000_000L;
         while (System.nanoTime() < end) {
             int iterations = 1_000_000;
             long t0 = System.nanoTime();
