@@ -63,7 +63,7 @@ final class ErrorTable {
     /**
      * The JSON form: n_structures, energy_mae_mev_per_atom, energy_rmse_mev_per_atom, force_mae_mev_per_a,
      * force_rmse_mev_per_a and, when stresses exist, stress_mae_gpa and stress_rmse_gpa; committee
-     * spreads when present. Quantities without labels are left out.
+     * spreads and error-to-spread ratios (MAE over mean σ) when present. Quantities without labels are left out.
      */
     static ObjectNode json(ErrorStats s) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -79,6 +79,10 @@ final class ErrorTable {
         }
         put(o, "committee_energy_std_mev_per_atom", 1e3 * s.energyStd());
         put(o, "committee_force_std_mev_per_a", 1e3 * s.forceStd());
+        // how much larger the errors are than the spread: the factor by which to scale σ (measured
+        // on validation frames) to read it as an error estimate
+        put(o, "committee_error_to_spread_energy", s.energyMae() / s.energyStd());
+        put(o, "committee_error_to_spread_forces", s.forceMae() / s.forceStd());
         return o;
     }
 

@@ -33,4 +33,14 @@ class ErrorTableTest {
         List<String> cells = List.of(row.trim().split("\\s+"));
         assertEquals(List.of("2.10", "45.6"), cells.subList(cells.size() - 2, cells.size()), t);
     }
+
+    @Test
+    void theJsonGivesTheCommitteesErrorToSpreadRatiosOnlyForACommittee() {
+        var single = ErrorTable.json(stats(Double.NaN, Double.NaN));
+        assertFalse(single.has("committee_error_to_spread_forces"), single.toString());
+        var committee = ErrorTable.json(stats(0.0004, 0.0123));
+        assertEquals(1.2 / 0.4, committee.get("committee_error_to_spread_energy").asDouble(), 1e-12);
+        assertEquals(45.6 / 12.3, committee.get("committee_error_to_spread_forces").asDouble(), 1e-12);
+        assertEquals(12.3, committee.get("committee_force_std_mev_per_a").asDouble(), 1e-12);
+    }
 }
