@@ -81,6 +81,13 @@ final class NsAnalyseCommand implements Callable<Integer> {
         }
         NsRunInfo info = NsRunInfo.read(dir.resolve(NsRun.INFO));
         double[] t = temperatures == null ? NsTemperatures.auto(samples) : NsTemperatures.parse(temperatures);
+        double lowest = Thermodynamics.temperatureAt(samples, samples.removed() - 1);
+        if (lowest > 0 && t[0] < 0.999 * lowest) {
+            System.err.printf(Locale.ROOT, "ns-analyse: warning: the grid starts at %s K, below the run's final "
+                    + "sampled temperature %s K: below it the results are extrapolation (the heat capacity falls "
+                    + "towards its kinetic part); run more iterations to reach lower temperatures%n",
+                    NumberText.of(t[0]), NumberText.of(lowest));
+        }
         Thermodynamics th = Thermodynamics.of(samples, t, repeats, seed);
         Path outDir = out != null ? out : dir.resolve("analysis");
         try {

@@ -2,6 +2,7 @@ package potentia.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -52,6 +53,15 @@ class NsCommandTest {
         assertTrue(table.get(0).startsWith("temperature_K,ln_Z,ln_Z_err"), table.get(0));
         assertTrue(analysis.out().contains("peak 1: T = ") || analysis.out().contains("no heat-capacity peak"),
                 analysis.out());
+
+        CliRun below = CliRun.of("ns-analyse", out.toString(), "--temperatures", "0.001:150:60", "--repeats", "0",
+                "--no-relax", "-o", dir.resolve("lj6-below").toString());
+        assertEquals(0, below.exitCode(), below.err());
+        assertTrue(below.err().contains("below the run's final sampled temperature"), below.err());
+        CliRun resolved = CliRun.of("ns-analyse", out.toString(), "--repeats", "0", "--no-relax", "-o",
+                dir.resolve("lj6-auto").toString());
+        assertEquals(0, resolved.exitCode(), resolved.err());
+        assertFalse(resolved.err().contains("warning"), resolved.err());
     }
 
     /** 60 iterations on 1 thread then --resume to 120 on 2 threads writes what 120 uninterrupted iterations write. */
