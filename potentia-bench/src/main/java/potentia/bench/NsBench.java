@@ -21,8 +21,10 @@ import potentia.structure.Structure;
  * σ = 0.1 Å, accepted when the energy rises by less than 0.05 eV) with the local energy update
  * ({@link LocalMoves}: O(neighbours)) against a full energy evaluation per trial, for LJ argon
  * (fcc, 256 atoms) and SW silicon (diamond, 64 and 512 atoms), one thread. Part 2: nested-sampling
- * iterations per second of 64-atom SW Si at 0 GPa (K = 128, 8 walks per iteration, walk length 32,
- * the default move mix) on 1 and 2 threads, after 300 warm-up iterations from the gas.
+ * iterations per second of 64-atom SW Si at 0 GPa (K = 128, 8 walks per iteration, walk lengths
+ * L = 32 and 256 by default, the default move mix) on 1 and 2 threads, after 300 warm-up iterations
+ * from the gas: with short walks the serial work between iterations (culling, cloning) weighs
+ * more, so the efficiency is given per L.
  */
 public final class NsBench {
     private NsBench() {
@@ -30,11 +32,14 @@ public final class NsBench {
 
     public static void main(String[] args) {
         double seconds = 3;
+        int[] walkLengths = {32, 256};
         for (int a = 0; a < args.length; a++) {
             switch (args[a]) {
                 case "--seconds" -> seconds = Double.parseDouble(args[++a]);
+                case "--walk-lengths" -> walkLengths = Arrays.stream(args[++a].split(",")).mapToInt(Integer::parseInt)
+                        .toArray();
                 case "-h", "--help" -> {
-                    System.out.println("bin/bench ns [--seconds 3]   (time per measurement)");
+                    System.out.println("bin/bench ns [--seconds 3 (time per measurement)] [--walk-lengths 32,256]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("ns bench: unknown option '" + args[a] + "'");
@@ -49,15 +54,18 @@ public final class NsBench {
         moves("SW Si diamond", sw, Crystals.diamond(Element.Si, 5.431).repeat(2, 2, 2), seconds);
         moves("SW Si diamond", sw, Crystals.diamond(Element.Si, 5.431).repeat(4, 4, 4), seconds);
         System.out.println();
-        System.out.println("| threads | NS iterations/s (SW Si64, K=128, P=8, L=32) | parallel efficiency |");
-        System.out.println("|---:|---:|---:|");
-        double one = 0;
-        for (int threads : new int[] {1, 2}) {
-            double rate = iterations(sw, threads, seconds);
-            if (threads == 1) {
-                one = rate;
+        System.out.println("| walk length L | threads | NS iterations/s (SW Si64, K=128, P=8) | parallel efficiency |");
+        System.out.println("|---:|---:|---:|---:|");
+        for (int walkLength : walkLengths) {
+            double one = 0;
+            for (int threads : new int[] {1, 2}) {
+                double rate = iterations(sw, threads, walkLength, seconds);
+                if (threads == 1) {
+                    one = rate;
+                }
+                System.out.printf(Locale.ROOT, "| %d | %d | %.1f | %.2f |%n", walkLength, threads, rate,
+                        rate / (one * threads));
             }
-            System.out.printf(Locale.ROOT, "| %d | %.1f | %.2f |%n", threads, rate, rate / (one * threads));
         }
     }
 
@@ -116,12 +124,12 @@ public final class NsBench {
         return count;
     }
 
-    private static double iterations(Potential p, int threads, double seconds) {
+    private static double iterations(Potential p, int threads, int walkLength, double seconds) {
         int n = 64;
         int[] z = new int[n];
         Arrays.fill(z, Element.Si.number());
         NsSettings settings = NsSettings.builder(new Container.VariableCell(2 * Math.pow(p.cutoff(), 3) * n, 0.8))
-                .walkers(128).parallelWalks(8).walkLength(32).iterations(Long.MAX_VALUE).seed(1).pressure(0).build();
+                .walkers(128).parallelWalks(8).walkLength(walkLength).iterations(Long.MAX_VALUE).seed(1).pressure(0).build();
         try (NestedSampling ns = NestedSampling.start(p, z, settings, threads)) {
             for (int i = 0; i < 300; i++) {
                 ns.iterate();
