@@ -31,14 +31,8 @@ public record DataSplit(List<Sample> train, List<Sample> validation) {
      * @param fraction in [0, 1)
      */
     public static DataSplit random(List<Sample> all, double fraction, long seed) {
-        if (!(fraction >= 0 && fraction < 1)) {
-            throw new IllegalArgumentException("validation fraction must be in [0, 1), got " + fraction);
-        }
         int n = all.size();
-        if (n == 0) {
-            throw new IllegalArgumentException("no frames to split");
-        }
-        int nv = validationCount(n, fraction);
+        int nv = validationCount(all, fraction);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -68,13 +62,8 @@ public record DataSplit(List<Sample> train, List<Sample> validation) {
      * @throws IllegalArgumentException when a frame has no energy
      */
     public static DataSplit stratified(List<Sample> all, double fraction, long seed) {
-        if (!(fraction >= 0 && fraction < 1)) {
-            throw new IllegalArgumentException("validation fraction must be in [0, 1), got " + fraction);
-        }
         int n = all.size();
-        if (n == 0) {
-            throw new IllegalArgumentException("no frames to split");
-        }
+        int nv = validationCount(all, fraction); // checks the arguments before the fit
         List<Element> species = Samples.species(all);
         double[] e0 = ReferenceEnergies.fit(all, species); // refuses frames without energy, naming them
         SpeciesIndex index = new SpeciesIndex(species);
@@ -90,8 +79,7 @@ public record DataSplit(List<Sample> train, List<Sample> validation) {
         int[] byEnergy = IntStream.range(0, n).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(i -> excess[i]).thenComparingInt(i -> i))
                 .mapToInt(Integer::intValue).toArray();
-        int nv = validationCount(n, fraction);
-        SplittableRandom rng = new SplittableRandom(seed ^ 0x57_4A_7Fl);
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x57_4A_7FL);
         boolean[] held = new boolean[n];
         for (int k = 0; k < nv; k++) { // stratum k: sorted positions [k·n/nv, (k+1)·n/nv)
             int from = (int) ((long) k * n / nv);
@@ -101,7 +89,15 @@ public record DataSplit(List<Sample> train, List<Sample> validation) {
         return of(all, held);
     }
 
-    private static int validationCount(int n, double fraction) {
+    /** round(fraction·n) validation frames, at least one for a positive fraction, at most n − 1; checks both. */
+    private static int validationCount(List<Sample> all, double fraction) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("validation fraction must be in [0, 1), got " + fraction);
+        }
+        int n = all.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("no frames to split");
+        }
         return fraction == 0 ? 0 : (int) Math.max(1, Math.min(n - 1, Math.round(fraction * n)));
     }
 
