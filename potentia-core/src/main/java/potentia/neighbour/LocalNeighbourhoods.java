@@ -13,9 +13,11 @@ import potentia.structure.Structure;
  * <p>A {@link #trial} finds the neighbourhood atom i would have at a new position by one scan
  * over all atoms (cheap distance checks; the images come from fractional coordinates, so any
  * triclinic cell works, however small against the cutoff); {@link #commit} then moves the atom
- * and updates the lists of its old and new neighbours in O(neighbours). {@link #reset} rebuilds
- * everything from positions (after a move of all atoms or of the cell) with the cell-list
- * builder. The order of entries in a list depends on the history of moves; every operation is
+ * and updates the lists of its old and new neighbours in O(neighbours): every entry knows where
+ * its reverse entry sits in the other atom's list, so nothing is searched for (a search would
+ * make a commit O(neighbours²), which at r_c = 3σ in LJ cost 80 % of a move). {@link #reset}
+ * rebuilds everything from positions (after a move of all atoms or of the cell) with the
+ * cell-list builder. The order of entries in a list depends on the history of moves; every operation is
  * deterministic.
  *
  * <p>Works for fully periodic cells and for clusters ({@link Cell#NONE}, no images). Mutable,
@@ -43,6 +45,11 @@ public final class LocalNeighbourhoods {
     private final int[] count;
     private int[][] neighbour;
     private double[][] separation;
+    /**
+     * mirror[i][e]: the index in atom j's list (j = neighbour[i][e] ≠ i) of the reverse entry
+     * (i, −d); −1 for i's own images, whose reverse lies in i's own list and is never looked up.
+     */
+    private int[][] mirror;
 
     private int trialAtom = -1;
     private double tx;
@@ -73,6 +80,7 @@ public final class LocalNeighbourhoods {
         this.count = new int[n];
         this.neighbour = new int[n][INITIAL_CAPACITY];
         this.separation = new double[n][3 * INITIAL_CAPACITY];
+        this.mirror = new int[n][INITIAL_CAPACITY];
         reset(positions, cell);
     }
 
@@ -107,14 +115,16 @@ public final class LocalNeighbourhoods {
             }
         }
         trialAtom = -1;
-        NeighbourList list = NeighbourList.build(Structure.of(numbers, x, periodic ? cell : Cell.NONE), cutoff, true);
+        // a half list: each pair once, entered in both atoms' lists together so that each entry
+        // learns where its reverse sits
+        NeighbourList list = NeighbourList.build(Structure.of(numbers, x, periodic ? cell : Cell.NONE), cutoff, false);
+        Arrays.fill(count, 0);
         double[] d = new double[3];
         for (int i = 0; i < n; i++) {
-            count[i] = 0;
             for (int p = list.start(i), end = list.end(i); p < end; p++) {
                 list.separation(p, i, x, h, d);
                 if (d[0] * d[0] + d[1] * d[1] + d[2] * d[2] < cutoffSq) {
-                    append(i, list.neighbour(p), d[0], d[1], d[2]);
+                    appendPair(i, list.neighbour(p), d[0], d[1], d[2]);
                 }
             }
         }
@@ -269,7 +279,8 @@ public final class LocalNeighbourhoods {
         for (int e = 0, c = count[i]; e < c; e++) {
             int j = old[e];
             if (j != i) {
-                removeAll(j, i);
+                // read afresh: removals from j's list may have moved the reverse of a later entry
+                removeAt(j, mirror[i][e]);
             }
         }
         count[i] = 0;
@@ -278,9 +289,11 @@ public final class LocalNeighbourhoods {
             double dx = trialSeparation[3 * e];
             double dy = trialSeparation[3 * e + 1];
             double dz = trialSeparation[3 * e + 2];
-            append(i, j, dx, dy, dz);
             if (j != i) {
-                append(j, i, -dx, -dy, -dz);
+                link(i, append(i, j, dx, dy, dz), j, append(j, i, -dx, -dy, -dz));
+            } else {
+                // the trial holds both images ±S of i itself, each entered once
+                ownImage(i, dx, dy, dz);
             }
         }
         x[3 * i] = tx;
@@ -298,36 +311,63 @@ public final class LocalNeighbourhoods {
         out[at + 2] = px * inv[2] + py * inv[5] + pz * inv[8];
     }
 
-    /** Removes every entry of list j that points at atom i (swapping the last entry in). */
-    private void removeAll(int j, int i) {
+    /**
+     * Removes entry p of list j, moving the last entry into its place and telling that entry's
+     * reverse where it went.
+     */
+    private void removeAt(int j, int p) {
+        int c = --count[j];
+        if (p == c) {
+            return;
+        }
         int[] nb = neighbour[j];
         double[] sep = separation[j];
-        int c = count[j];
-        for (int e = 0; e < c; ) {
-            if (nb[e] == i) {
-                c--;
-                nb[e] = nb[c];
-                sep[3 * e] = sep[3 * c];
-                sep[3 * e + 1] = sep[3 * c + 1];
-                sep[3 * e + 2] = sep[3 * c + 2];
-            } else {
-                e++;
-            }
+        int m = nb[c];
+        nb[p] = m;
+        sep[3 * p] = sep[3 * c];
+        sep[3 * p + 1] = sep[3 * c + 1];
+        sep[3 * p + 2] = sep[3 * c + 2];
+        int back = mirror[j][c];
+        mirror[j][p] = back;
+        if (m != j) {
+            mirror[m][back] = p;
         }
-        count[j] = c;
     }
 
-    private void append(int i, int j, double dx, double dy, double dz) {
+    /** Enters the pair (i, j, d) in both lists, or both images ±d when i = j. */
+    private void appendPair(int i, int j, double dx, double dy, double dz) {
+        if (i == j) {
+            ownImage(i, dx, dy, dz);
+            ownImage(i, -dx, -dy, -dz);
+        } else {
+            link(i, append(i, j, dx, dy, dz), j, append(j, i, -dx, -dy, -dz));
+        }
+    }
+
+    private void ownImage(int i, double dx, double dy, double dz) {
+        int e = append(i, i, dx, dy, dz); // first: append may replace the array mirror[i]
+        mirror[i][e] = -1;
+    }
+
+    private void link(int i, int ei, int j, int ej) {
+        mirror[i][ei] = ej;
+        mirror[j][ej] = ei;
+    }
+
+    /** Appends (j, d) to list i and returns its index. */
+    private int append(int i, int j, double dx, double dy, double dz) {
         int c = count[i];
         if (c == neighbour[i].length) {
             neighbour[i] = Arrays.copyOf(neighbour[i], 2 * c);
             separation[i] = Arrays.copyOf(separation[i], 6 * c);
+            mirror[i] = Arrays.copyOf(mirror[i], 2 * c);
         }
         neighbour[i][c] = j;
         separation[i][3 * c] = dx;
         separation[i][3 * c + 1] = dy;
         separation[i][3 * c + 2] = dz;
         count[i] = c + 1;
+        return c;
     }
 
     private void addTrial(int j, double dx, double dy, double dz) {
