@@ -14,10 +14,10 @@ import potentia.structure.Structure;
  * over all atoms (cheap distance checks; the images come from fractional coordinates, so any
  * triclinic cell works, however small against the cutoff); {@link #commit} then moves the atom
  * and updates the lists of its old and new neighbours in O(neighbours): every entry knows where
- * its reverse entry sits in the other atom's list, so nothing is searched for (a search would
- * make a commit O(neighbours²), which at r_c = 3σ in LJ cost 80 % of a move). {@link #reset}
- * rebuilds everything from positions (after a move of all atoms or of the cell) with the
- * cell-list builder. The order of entries in a list depends on the history of moves; every operation is
+ * its reverse entry sits in the other atom's list, so nothing is searched for (a search makes a
+ * commit O(neighbours²), which dominated LJ moves at r_c = 3σ). {@link #reset} rebuilds
+ * everything from positions (after a move of all atoms or of the cell) with the cell-list
+ * builder. The order of entries in a list depends on the history of moves; every operation is
  * deterministic.
  *
  * <p>Works for fully periodic cells and for clusters ({@link Cell#NONE}, no images). Mutable,
