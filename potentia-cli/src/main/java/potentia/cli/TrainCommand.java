@@ -210,6 +210,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "AdamW's decoupled weight decay on network weights (default: ${DEFAULT-VALUE}).")
     double weightDecay;
 
+    @Option(names = "--ema-decay", defaultValue = "0", paramLabel = "D",
+            description = "Keep an exponential moving average of the weights over optimiser steps with decay D "
+                    + "(e.g. 0.99; ramped up over the first steps) and validate, keep and write the average instead "
+                    + "of the last weights; 0: off (default: ${DEFAULT-VALUE}).")
+    double emaDecay;
+
     @Option(names = "--clip", defaultValue = "0", paramLabel = "NORM",
             description = "Largest gradient norm; larger ones are scaled down; 0: no clipping (default: ${DEFAULT-VALUE}).")
     double clip;
@@ -346,6 +352,7 @@ final class TrainCommand implements Callable<Integer> {
         m.put("plateau-patience", plateauPatience);
         m.put("plateau-factor", plateauFactor);
         m.put("weight-decay", weightDecay);
+        m.put("ema-decay", emaDecay);
         m.put("clip", clip);
         m.put("early-stopping", earlyStopping);
         m.put("ridge", ridge);
@@ -370,7 +377,8 @@ final class TrainCommand implements Callable<Integer> {
         LossSettings ls = lossSettings();
         return new TrainingSettings(ls, new AdamW.Settings(0.9, 0.999, 1e-8, weightDecay),
                 new LearningRate(schedule, learningRate, minLearningRate, warmupEpochs, plateauPatience, plateauFactor),
-                clip, epochs, batchSize, earlyStopping, committee, bootstrap, trainE0, seed, checkpointEvery);
+                clip, epochs, batchSize, earlyStopping, committee, bootstrap, trainE0, seed, checkpointEvery,
+                emaDecay);
     }
 
     LossSettings lossSettings() {

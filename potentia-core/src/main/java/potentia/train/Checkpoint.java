@@ -20,20 +20,22 @@ import java.util.List;
  * back every bit and a resumed run continues exactly.
  *
  * <pre>
- * {"format": "potentia-train-checkpoint", "version": 1, "fingerprint": "…settings…",
+ * {"format": "potentia-train-checkpoint", "version": 2, "fingerprint": "…settings…",
  *  "epochs_done": 20, "train": ["file#frame", …], "validation": […],
  *  "standardisation": {"mean": […], "std": […]}, "reference_energies": […],
  *  "members": [{"samples": […], "theta": […], "adam": {"step": 140, "m": […], "v": […]},
  *               "plateau": {"scale": 1.0, "best": null, "bad_epochs": 0},
  *               "best": {"loss": 0.12, "epoch": 18, "theta": […]}, "stopped": false,
  *               "history": [{"epoch": 1, "lr": …, "train": [e, f, s], "validation": [e, f, s] or null,
- *                            "gradient_norm": …}, …]}, …]}
+ *                            "gradient_norm": …}, …],
+ *               "average": […] (only with a weight average)}, …]}
  * </pre>
+ * Version 2 added the weight average.
  * Infinite losses (nothing seen yet) are written as null.
  */
 final class Checkpoint {
     static final String FORMAT = "potentia-train-checkpoint";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -87,6 +89,9 @@ final class Checkpoint {
                 e.set("validation", r.validation() == null ? NODES.nullNode() : terms(r.validation()));
                 e.put("gradient_norm", r.gradientNorm());
             }
+            if (m.average != null) {
+                o.set("average", numbers(m.average));
+            }
         }
         try {
             writeAtomically(file, JSON.writeValueAsBytes(root));
@@ -139,8 +144,15 @@ final class Checkpoint {
                         e.path("validation").isNull() ? null : terms(e.path("validation")),
                         e.path("gradient_norm").asDouble()));
             }
-            members.add(new MemberState(k, samples, doubles(o.path("theta")), opt, plateau, loss(b.path("loss")),
-                    b.path("epoch").asInt(), doubles(b.path("theta")), o.path("stopped").asBoolean(), history));
+            double[] theta = doubles(o.path("theta"));
+            double[] average = o.has("average") ? doubles(o.path("average")) : null;
+            if (average != null && average.length != theta.length) {
+                throw new IllegalArgumentException("checkpoint " + file + ": member " + k + "'s weight average has "
+                        + average.length + " numbers, its θ " + theta.length);
+            }
+            members.add(new MemberState(k, samples, theta, opt, plateau, loss(b.path("loss")),
+                    b.path("epoch").asInt(), doubles(b.path("theta")), o.path("stopped").asBoolean(), history,
+                    average));
         }
         return new State(root.path("fingerprint").asText(), root.path("epochs_done").asInt(),
                 strings(root.path("train")), strings(root.path("validation")),

@@ -19,9 +19,11 @@ final class MemberState {
     double[] bestTheta;
     boolean stopped;
     final List<EpochRecord> history;
+    /** The moving average of θ that is validated and kept, or null when the run averages nothing. */
+    double[] average;
 
     MemberState(int index, int[] samples, double[] theta, AdamW adam, LearningRate.Plateau plateau, double bestLoss,
-            int bestEpoch, double[] bestTheta, boolean stopped, List<EpochRecord> history) {
+            int bestEpoch, double[] bestTheta, boolean stopped, List<EpochRecord> history, double[] average) {
         this.index = index;
         this.samples = samples;
         this.theta = theta;
@@ -32,5 +34,11 @@ final class MemberState {
         this.bestTheta = bestTheta;
         this.stopped = stopped;
         this.history = new ArrayList<>(history);
+        this.average = average;
+    }
+
+    /** The parameters the member is judged by: the average when there is one, else θ. */
+    double[] judged() {
+        return average != null ? average : theta;
     }
 }

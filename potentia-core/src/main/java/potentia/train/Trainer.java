@@ -34,7 +34,9 @@ import potentia.structure.Structure;
  * exact gradients of energy, force and stress terms, structures in parallel, reduced in a fixed
  * order), optionally clipped, with the learning rate of {@link LearningRate}; then evaluates the
  * validation loss, keeps the parameters of its best epoch, feeds the plateau schedule and stops
- * early after {@code earlyStopping} epochs without improvement. Members train in lock step, in
+ * early after {@code earlyStopping} epochs without improvement. With a weight average
+ * ({@link WeightAverage}, {@code emaDecay} > 0) the average, not the last θ, is what is validated,
+ * kept and written. Members train in lock step, in
  * parallel when there are threads to spare; a checkpoint ({@link Checkpoint}) is written every
  * {@code checkpointEvery} epochs and after the last.
  *
@@ -171,7 +173,7 @@ public final class Trainer {
             double[] theta = tm.parameters();
             AdamW adam = new AdamW(settings.adam(), trainableMask(tm), decayMask(tm));
             members.add(new MemberState(k, samples, theta, adam, LearningRate.Plateau.START, Double.POSITIVE_INFINITY, 0,
-                    theta.clone(), false, List.of()));
+                    theta.clone(), false, List.of(), settings.emaDecay() > 0 ? theta.clone() : null));
         }
         return new Run(st, e0, templates, members, 0);
     }
@@ -207,6 +209,13 @@ public final class Trainer {
             throw new IllegalArgumentException("checkpoint " + checkpoint
                     + " was written for another split of the data (the frames differ)");
         }
+        for (MemberState m : state.members()) {
+            if ((m.average != null) != (settings.emaDecay() > 0)) {
+                throw new IllegalArgumentException("checkpoint " + checkpoint + ": member " + m.index
+                        + (m.average == null ? " has no weight average, the settings ask for one"
+                                : " has a weight average, the settings ask for none"));
+            }
+        }
         if (state.members().size() != settings.committee()) {
             throw new IllegalArgumentException("checkpoint " + checkpoint + " holds " + state.members().size()
                     + " members, the settings ask for " + settings.committee());
@@ -230,6 +239,7 @@ public final class Trainer {
         int batch = settings.batchSize();
         int steps = (n + batch - 1) / batch;
         TrainableModel tm = template.withParameters(m.theta);
+        boolean[] trainable = m.average != null ? trainableMask(template) : null;
         double[] gradient = new double[m.theta.length];
         LossTerms sum = LossTerms.ZERO;
         double normSum = 0;
@@ -255,17 +265,22 @@ public final class Trainer {
                                     + "rate or clip gradients", m.index, epoch + 1));
                 }
             }
+            if (m.average != null) {
+                WeightAverage.update(m.average, m.theta, trainable, settings.emaDecay(), m.adam.step());
+            }
             tm = template.withParameters(m.theta);
             sum = sum.plus(t);
         }
         LossTerms train = sum.times(1.0 / steps);
+        // the member is judged (validated, kept, stopped) by its weight average when it has one
+        TrainableModel judged = m.average != null ? template.withParameters(m.average) : tm;
         LossTerms validation = data.validation().isEmpty() ? null
-                : BatchGradient.compute(tm, data.validation(), settings.loss(), memberThreads, null);
+                : BatchGradient.compute(judged, data.validation(), settings.loss(), memberThreads, null);
         int done = epoch + 1;
         if (validation == null) {
             m.bestLoss = train.total();
             m.bestEpoch = done;
-            m.bestTheta = m.theta.clone();
+            m.bestTheta = m.judged().clone();
         } else {
             if (done > settings.learningRate().warmupEpochs()) {
                 m.plateau = m.plateau.after(validation.total(), settings.learningRate());
@@ -273,7 +288,7 @@ public final class Trainer {
             if (validation.total() < m.bestLoss) {
                 m.bestLoss = validation.total();
                 m.bestEpoch = done;
-                m.bestTheta = m.theta.clone();
+                m.bestTheta = m.judged().clone();
             } else if (settings.earlyStopping() > 0 && done - m.bestEpoch >= settings.earlyStopping()) {
                 m.stopped = true;
             }

@@ -17,12 +17,25 @@ package potentia.train;
  * @param trainReferenceEnergies whether the per-element e0 are trained along with the networks
  * @param seed of the initial weights, bootstrap samples and batch orders
  * @param checkpointEvery write a checkpoint every this many epochs (and after the last), ≥ 1
+ * @param emaDecay decay d of an exponential moving average of the weights ({@link WeightAverage}),
+ *     which is what is validated, kept as the best epoch and written; 0 = off, otherwise in (0, 1)
  */
 public record TrainingSettings(LossSettings loss, AdamW.Settings adam, LearningRate learningRate, double clipNorm,
         int epochs, int batchSize, int earlyStopping, int committee, boolean bootstrap, boolean trainReferenceEnergies,
-        long seed, int checkpointEvery) {
+        long seed, int checkpointEvery, double emaDecay) {
+
+    /** Settings without a moving average of the weights. */
+    public TrainingSettings(LossSettings loss, AdamW.Settings adam, LearningRate learningRate, double clipNorm,
+            int epochs, int batchSize, int earlyStopping, int committee, boolean bootstrap,
+            boolean trainReferenceEnergies, long seed, int checkpointEvery) {
+        this(loss, adam, learningRate, clipNorm, epochs, batchSize, earlyStopping, committee, bootstrap,
+                trainReferenceEnergies, seed, checkpointEvery, 0);
+    }
 
     public TrainingSettings {
+        if (!(emaDecay >= 0 && emaDecay < 1)) {
+            throw new IllegalArgumentException("the weight average's decay must be in [0, 1) (0 = off), got " + emaDecay);
+        }
         if (!(clipNorm >= 0) || Double.isNaN(clipNorm)) {
             throw new IllegalArgumentException("gradient clipping norm must be ≥ 0 (0 = off), got " + clipNorm);
         }

@@ -82,6 +82,42 @@ class TrainerTest {
                 () -> new Trainer(other, SPEC, FACTORY, 1).train(DATA, checkpoint, TrainingListener.NONE));
     }
 
+    private static TrainingSettings averaged(int epochs, double decay) {
+        TrainingSettings b = settings(epochs, 0, 2, 4);
+        return new TrainingSettings(b.loss(), b.adam(), b.learningRate(), b.clipNorm(), b.epochs(), b.batchSize(),
+                b.earlyStopping(), b.committee(), b.bootstrap(), b.trainReferenceEnergies(), b.seed(),
+                b.checkpointEvery(), decay);
+    }
+
+    @Test
+    void aWeightAverageIsWhatIsKeptAndItResumesExactly(@TempDir Path dir) {
+        TrainingSettings s = averaged(5, 0.9);
+        TrainingResult straight = new Trainer(s, SPEC, FACTORY, 2).train(DATA, null, TrainingListener.NONE);
+        Path checkpoint = dir.resolve("checkpoint.json");
+        new Trainer(s, SPEC, FACTORY, 2).train(DATA, checkpoint, TrainingListener.NONE, 3);
+        TrainingResult resumed = new Trainer(s, SPEC, FACTORY, 1).train(DATA, checkpoint, TrainingListener.NONE);
+        double[][] a = thetas(straight);
+        double[][] b = thetas(resumed);
+        for (int k = 0; k < a.length; k++) {
+            assertArrayEquals(a[k], b[k], 0.0, "member " + k);
+        }
+        assertEquals(straight.histories(), resumed.histories());
+        // the kept model is the average, not the last weights: its validation loss is the recorded one
+        TrainingResult plain = new Trainer(averaged(5, 0), SPEC, FACTORY, 2).train(DATA, null, TrainingListener.NONE);
+        assertFalse(java.util.Arrays.equals(a[0], thetas(plain)[0]), "averaging changes the kept model");
+        int best = straight.bestEpochs()[0];
+        double recorded = straight.histories().get(0).get(best - 1).validation().total();
+        TrainableModel tm = new TrainableModel(straight.model().descriptor(), straight.model().standardisation(),
+                straight.model().referenceEnergies(), straight.model().members().get(0), false);
+        assertEquals(recorded, BatchGradient.compute(tm, DATA.validation(), s.loss(), 1, null).total(), 1e-12 * recorded);
+        // a checkpoint written without the average does not resume a run that wants one
+        Path other = dir.resolve("plain.json");
+        new Trainer(averaged(5, 0), SPEC, FACTORY, 1).train(DATA, other, TrainingListener.NONE, 2);
+        assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(s, SPEC, FACTORY, 1).train(DATA, other, TrainingListener.NONE));
+        assertThrows(IllegalArgumentException.class, () -> averaged(5, 1.0));
+    }
+
     @Test
     void keepsTheBestEpochAndStopsEarly() {
         // a learning rate far too high makes the validation loss wander: the best epoch is kept
