@@ -44,6 +44,37 @@ final class ToyPotentials {
         });
     }
 
+    /**
+     * Harmonic wells whose sites scale with the cell (a harmonic solid in a variable cell):
+     * E = ½k Σ |(f_i − f⁰_i − n_i) h|², with f_i = x_i h⁻¹ the fractional position, n_i the whole
+     * lattice translation that brings f_i − f⁰_i into [−½, ½)³, and h the cell (rows are lattice
+     * vectors). While the cell's widths are many well widths, each atom's Boltzmann integral
+     * over the cell is (2π/βk)^{3/2}, whatever the volume and shape.
+     *
+     * @param fractional 3N fractional site coordinates (not modified)
+     */
+    static Potential scaledEinstein(double[] fractional, double k) {
+        double[] f0 = fractional.clone();
+        return new Toy("harmonic solid with sites scaled by the cell", s -> {
+            double[] x = s.positions();
+            double[] h = s.cell().matrix();
+            double[] inv = potentia.structure.Cell.inverse(h);
+            double e = 0;
+            for (int a = 0; a < x.length; a += 3) {
+                double[] d = new double[3];
+                for (int j = 0; j < 3; j++) {
+                    double f = x[a] * inv[j] + x[a + 1] * inv[3 + j] + x[a + 2] * inv[6 + j] - f0[a + j];
+                    d[j] = f - Math.rint(f);
+                }
+                for (int j = 0; j < 3; j++) {
+                    double c = d[0] * h[j] + d[1] * h[3 + j] + d[2] * h[6 + j];
+                    e += 0.5 * k * c * c;
+                }
+            }
+            return e;
+        }, null);
+    }
+
     /** An energy of the positions alone, without forces. */
     static Potential of(String name, ToDoubleFunction<Structure> energy) {
         return new Toy(name, energy, null);
