@@ -12,7 +12,9 @@
 # 1900 +- 12 K (16.3 k_B/atom), with hexagonal diamond below it (relaxed -4.337 eV/atom, the
 # energy of cubic diamond: SW's cutoff stops short of the second neighbours, so the stackings
 # are degenerate). SW's melting point is 1691 K (Broughton and Li, Phys. Rev. B 35 (1987) 9120):
-# the 16-atom cell superheats the crystal (+12 %), since it cannot hold a crystal-liquid interface.
+# seed 2 with the same settings (2 threads, 3 min 28 s) also finds hexagonal diamond but puts the
+# peak at 1655 +- 10 K: the seeds disagree by 20 error bars (which cover phase-volume noise only),
+# so K = 1024 and L = 48 do not converge the melting temperature, even for 16 atoms.
 # 64 atoms did NOT crystallise with K = 1024 (they froze into a glass; see docs/ns.md).
 #
 #   examples/ns-si-sw.sh [OUT_DIR] [THREADS]          (default: ns-si16, 2 threads)
