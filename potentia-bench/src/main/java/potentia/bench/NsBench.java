@@ -20,7 +20,7 @@ import potentia.structure.Structure;
  * Nested-sampling costs. Part 1: single-atom Monte Carlo moves per second (Gaussian trial of
  * σ = 0.1 Å, accepted when the energy rises by less than 0.05 eV) with the local energy update
  * ({@link LocalMoves}: O(neighbours)) against a full energy evaluation per trial, for LJ argon
- * (fcc, 256 atoms) and SW silicon (diamond, 64 and 512 atoms), one thread. Part 2: nested-sampling
+ * (fcc, 256 atoms) and SW silicon (diamond, 64 and 512 atoms; 64 atoms disordered), one thread. Part 2: nested-sampling
  * iterations per second of 64-atom SW Si at 0 GPa (K = 128, 8 walks per iteration, walk lengths
  * L = 32 and 256 by default, the default move mix) on 1 and 2 threads, after 300 warm-up iterations
  * from the gas: with short walks the serial work between iterations (culling, cloning) weighs
@@ -57,6 +57,10 @@ public final class NsBench {
         moves("LJ Ar fcc, r_c 3σ", lj3.withThreads(1), Crystals.fcc(Element.Ar, 5.26).repeat(2, 2, 4), seconds);
         moves("SW Si diamond", sw, Crystals.diamond(Element.Si, 5.431).repeat(2, 2, 2), seconds);
         moves("SW Si diamond", sw, Crystals.diamond(Element.Si, 5.431).repeat(4, 4, 4), seconds);
+        // disordered, as in the liquid that nested sampling spends most of a Si run in: more
+        // neighbours per atom, whose legs a trial would otherwise re-derive
+        moves("SW Si disordered (diamond rattled 0.4 Å)", sw,
+                Crystals.diamond(Element.Si, 5.431).repeat(2, 2, 2).rattled(0.4, new SplittableRandom(2)), seconds);
         System.out.println();
         System.out.println("| walk length L | threads | NS iterations/s (SW Si64, K=128, P=8) | parallel efficiency |");
         System.out.println("|---:|---:|---:|---:|");

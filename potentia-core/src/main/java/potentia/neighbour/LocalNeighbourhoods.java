@@ -20,6 +20,9 @@ import potentia.structure.Structure;
  * builder. The order of entries in a list depends on the history of moves; every operation is
  * deterministic.
  *
+ * <p>An optional {@link EntryData} keeps numbers a kernel derives from each entry (radial
+ * factors, pair energies) with the entry, computed once when the entry is made.
+ *
  * <p>Works for fully periodic cells and for clusters ({@link Cell#NONE}, no images). Mutable,
  * for one thread. Accessors that return arrays return the internal arrays, for speed: callers
  * must not modify them, and they change with the next {@link #commit} or {@link #reset}.
@@ -50,6 +53,10 @@ public final class LocalNeighbourhoods {
      * (i, −d); −1 for i's own images, whose reverse lies in i's own list and is never looked up.
      */
     private int[][] mirror;
+    /** Per-entry numbers of {@link #entryData}, {@link #dataWidth} per entry; null without. */
+    private final EntryData entryData;
+    private final int dataWidth;
+    private double[][] data;
 
     private int trialAtom = -1;
     private double tx;
@@ -68,6 +75,16 @@ public final class LocalNeighbourhoods {
      * @param cutoff Å, &gt; 0
      */
     public LocalNeighbourhoods(int[] numbers, double[] positions, Cell cell, double cutoff) {
+        this(numbers, positions, cell, cutoff, null);
+    }
+
+    /**
+     * Neighbourhoods within {@code cutoff} of a configuration, each entry keeping the numbers
+     * {@code entryData} derives from it ({@link #data}).
+     *
+     * @param entryData computes per-entry numbers, or null for none
+     */
+    public LocalNeighbourhoods(int[] numbers, double[] positions, Cell cell, double cutoff, EntryData entryData) {
         if (!(cutoff > 0) || Double.isInfinite(cutoff)) {
             throw new IllegalArgumentException("cutoff must be a positive length, got " + cutoff);
         }
@@ -81,6 +98,14 @@ public final class LocalNeighbourhoods {
         this.neighbour = new int[n][INITIAL_CAPACITY];
         this.separation = new double[n][3 * INITIAL_CAPACITY];
         this.mirror = new int[n][INITIAL_CAPACITY];
+        this.entryData = entryData;
+        this.dataWidth = entryData == null ? 0 : entryData.width();
+        if (entryData != null) {
+            if (dataWidth < 1) {
+                throw new IllegalArgumentException("entry data need a width of at least 1, got " + dataWidth);
+            }
+            this.data = new double[n][dataWidth * INITIAL_CAPACITY];
+        }
         reset(positions, cell);
     }
 
@@ -163,6 +188,14 @@ public final class LocalNeighbourhoods {
     /** Separations of atom i's neighbours, 3 per entry, Å (internal array, not to be modified). */
     public double[] separations(int i) {
         return separation[i];
+    }
+
+    /**
+     * The {@link EntryData} numbers of atom i's entries, {@link EntryData#width} per entry in list
+     * order (internal array, not to be modified); only with entry data.
+     */
+    public double[] data(int i) {
+        return data[i];
     }
 
     /**
@@ -327,6 +360,9 @@ public final class LocalNeighbourhoods {
         sep[3 * p] = sep[3 * c];
         sep[3 * p + 1] = sep[3 * c + 1];
         sep[3 * p + 2] = sep[3 * c + 2];
+        if (data != null) {
+            System.arraycopy(data[j], dataWidth * c, data[j], dataWidth * p, dataWidth);
+        }
         int back = mirror[j][c];
         mirror[j][p] = back;
         if (m != j) {
@@ -361,12 +397,18 @@ public final class LocalNeighbourhoods {
             neighbour[i] = Arrays.copyOf(neighbour[i], 2 * c);
             separation[i] = Arrays.copyOf(separation[i], 6 * c);
             mirror[i] = Arrays.copyOf(mirror[i], 2 * c);
+            if (data != null) {
+                data[i] = Arrays.copyOf(data[i], 2 * dataWidth * c);
+            }
         }
         neighbour[i][c] = j;
         separation[i][3 * c] = dx;
         separation[i][3 * c + 1] = dy;
         separation[i][3 * c + 2] = dz;
         count[i] = c + 1;
+        if (data != null) {
+            entryData.compute(i, j, dx, dy, dz, data[i], dataWidth * c);
+        }
         return c;
     }
 

@@ -2,6 +2,7 @@ package potentia.potential;
 
 import java.util.EnumSet;
 import java.util.Set;
+import potentia.neighbour.EntryData;
 import potentia.neighbour.LocalNeighbourhoods;
 import potentia.structure.Cell;
 import potentia.structure.Structure;
@@ -33,10 +34,19 @@ public abstract class LocalMoves {
      * @param structure the starting configuration (copied)
      */
     protected LocalMoves(Potential potential, Structure structure) {
+        this(potential, structure, null);
+    }
+
+    /**
+     * @param potential evaluates full energies at {@link #reset}
+     * @param structure the starting configuration (copied)
+     * @param entryData numbers the kernel keeps per neighbour entry (see {@link LocalNeighbourhoods#data}), or null
+     */
+    protected LocalMoves(Potential potential, Structure structure, EntryData entryData) {
         this.potential = potential;
         this.numbers = structure.atomicNumbers();
         this.cell = structure.cell();
-        this.neighbourhoods = new LocalNeighbourhoods(numbers, structure.positions(), cell, potential.cutoff());
+        this.neighbourhoods = new LocalNeighbourhoods(numbers, structure.positions(), cell, potential.cutoff(), entryData);
         this.energy = potential.compute(structure, ENERGY).energy();
     }
 

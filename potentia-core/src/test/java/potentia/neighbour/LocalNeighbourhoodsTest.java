@@ -18,7 +18,8 @@ import potentia.testing.RandomStructures;
  * Neighbourhoods kept under single-atom moves against the O(N²) reference built afresh: after
  * every commit each atom's list holds exactly the pairs (neighbour, separation) that
  * {@link BruteForceNeighbours} finds, in small triclinic cells (several images, own images),
- * large cells and clusters.
+ * large cells and clusters; and per-entry data ({@link EntryData}) stay with their entries
+ * through commits (which move entries within lists and grow them) and resets.
  */
 class LocalNeighbourhoodsTest {
 
@@ -44,6 +45,67 @@ class LocalNeighbourhoodsTest {
                 assertSameAsReference(nb, Structure.of(s.atomicNumbers(), x, cell), cutoff);
             }
         }
+    }
+
+    /** Entry data naming the entry, so a datum left behind by a moved entry is caught. */
+    private static final EntryData LABEL = new EntryData() {
+        @Override
+        public int width() {
+            return 2;
+        }
+
+        @Override
+        public void compute(int centre, int neighbour, double dx, double dy, double dz, double[] out, int at) {
+            out[at] = 1000 * centre + neighbour;
+            out[at + 1] = dx + 2 * dy + 3 * dz;
+        }
+    };
+
+    @ParameterizedTest
+    @CsvSource({"4.0, 6, 4.5", "8.0, 30, 3.0", "0, 15, 3.0"})
+    void entryDataFollowTheirEntries(double edge, int atoms, double cutoff) {
+        SplittableRandom rng = new SplittableRandom(atoms + 1);
+        Cell box = edge > 0 ? RandomStructures.randomCell(rng, edge, 1.3 * edge, 0.3, new boolean[] {true, true, true})
+                : Cell.of(new double[] {9, 0, 0, 0, 9, 0, 0, 0, 9}, new boolean[3]);
+        Structure s = RandomStructures.randomAtoms(rng, box, atoms, List.of(Element.Ar), 1.0);
+        Cell cell = edge > 0 ? box : Cell.NONE;
+        LocalNeighbourhoods nb = new LocalNeighbourhoods(s.atomicNumbers(), s.positions(), cell, cutoff, LABEL);
+        double[] x = s.positions();
+        int entries = 0;
+        for (int move = 0; move < 80; move++) {
+            if (move == 40) {
+                for (int k = 0; k < x.length; k++) {
+                    x[k] *= 0.97;
+                }
+                nb.reset(x, cell == Cell.NONE ? cell : Cell.of(scaled(cell.matrix(), 0.97), cell.pbc()));
+            } else {
+                int i = rng.nextInt(atoms);
+                x[3 * i] += rng.nextGaussian();
+                x[3 * i + 1] += rng.nextGaussian();
+                x[3 * i + 2] += rng.nextGaussian();
+                nb.trial(i, x[3 * i], x[3 * i + 1], x[3 * i + 2]);
+                nb.commit();
+            }
+            double[] expected = new double[2];
+            for (int a = 0; a < atoms; a++) {
+                double[] sep = nb.separations(a);
+                for (int e = 0; e < nb.count(a); e++) {
+                    LABEL.compute(a, nb.neighbours(a)[e], sep[3 * e], sep[3 * e + 1], sep[3 * e + 2], expected, 0);
+                    assertEquals(expected[0], nb.data(a)[2 * e], "move " + move + ", atom " + a + ", entry " + e);
+                    assertEquals(expected[1], nb.data(a)[2 * e + 1], "move " + move + ", atom " + a + ", entry " + e);
+                    entries++;
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(entries > 80 * atoms, "too few entries checked: " + entries);
+    }
+
+    private static double[] scaled(double[] m, double f) {
+        double[] r = m.clone();
+        for (int k = 0; k < 9; k++) {
+            r[k] *= f;
+        }
+        return r;
     }
 
     private static void assertSameAsReference(LocalNeighbourhoods nb, Structure s, double cutoff) {
