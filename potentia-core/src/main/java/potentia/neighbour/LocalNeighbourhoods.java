@@ -29,6 +29,12 @@ import potentia.structure.Structure;
  */
 public final class LocalNeighbourhoods {
     private static final int INITIAL_CAPACITY = 16;
+    /**
+     * Up to this many atoms {@link #reset} checks every pair directly instead of building cell
+     * lists: nested sampling resets small cells after every accepted cell move and at the start
+     * of every walk, and for 64 atoms the cell-list set-up cost more than the N²/2 distance checks.
+     */
+    static final int DIRECT_LIMIT = 128;
 
     private final double cutoff;
     private final double cutoffSq;
@@ -140,16 +146,82 @@ public final class LocalNeighbourhoods {
             }
         }
         trialAtom = -1;
+        Arrays.fill(count, 0);
+        if (n <= DIRECT_LIMIT) {
+            directPairs();
+            return;
+        }
         // a half list: each pair once, entered in both atoms' lists together so that each entry
         // learns where its reverse sits
         NeighbourList list = NeighbourList.build(Structure.of(numbers, x, periodic ? cell : Cell.NONE), cutoff, false);
-        Arrays.fill(count, 0);
         double[] d = new double[3];
         for (int i = 0; i < n; i++) {
             for (int p = list.start(i), end = list.end(i); p < end; p++) {
                 list.separation(p, i, x, h, d);
                 if (d[0] * d[0] + d[1] * d[1] + d[2] * d[2] < cutoffSq) {
                     appendPair(i, list.neighbour(p), d[0], d[1], d[2]);
+                }
+            }
+        }
+    }
+
+    /** Enters every pair within the cutoff by direct checks (images as in {@link #trial}). */
+    private void directPairs() {
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                if (!periodic) {
+                    if (j == i) {
+                        continue;
+                    }
+                    double dx = x[3 * j] - x[3 * i];
+                    double dy = x[3 * j + 1] - x[3 * i + 1];
+                    double dz = x[3 * j + 2] - x[3 * i + 2];
+                    if (dx * dx + dy * dy + dz * dz < cutoffSq) {
+                        appendPair(i, j, dx, dy, dz);
+                    }
+                    continue;
+                }
+                double da = f[3 * j] - f[3 * i];
+                double db = f[3 * j + 1] - f[3 * i + 1];
+                double dc = f[3 * j + 2] - f[3 * i + 2];
+                da -= Math.rint(da);
+                db -= Math.rint(db);
+                dc -= Math.rint(dc);
+                if (singleImage) {
+                    if (j != i) {
+                        double dx = da * h[0] + db * h[3] + dc * h[6];
+                        double dy = da * h[1] + db * h[4] + dc * h[7];
+                        double dz = da * h[2] + db * h[5] + dc * h[8];
+                        if (dx * dx + dy * dy + dz * dz < cutoffSq) {
+                            appendPair(i, j, dx, dy, dz);
+                        }
+                    }
+                    continue;
+                }
+                int a0 = (int) Math.ceil(-reach[0] - da);
+                int a1 = (int) Math.floor(reach[0] - da);
+                int b0 = (int) Math.ceil(-reach[1] - db);
+                int b1 = (int) Math.floor(reach[1] - db);
+                int c0 = (int) Math.ceil(-reach[2] - dc);
+                int c1 = (int) Math.floor(reach[2] - dc);
+                for (int sa = a0; sa <= a1; sa++) {
+                    for (int sb = b0; sb <= b1; sb++) {
+                        for (int sc = c0; sc <= c1; sc++) {
+                            // an atom's own images: one of each pair ±S (appendPair enters both)
+                            if (j == i && !(sc > 0 || (sc == 0 && (sb > 0 || (sb == 0 && sa > 0))))) {
+                                continue;
+                            }
+                            double ea = da + sa;
+                            double eb = db + sb;
+                            double ec = dc + sc;
+                            double dx = ea * h[0] + eb * h[3] + ec * h[6];
+                            double dy = ea * h[1] + eb * h[4] + ec * h[7];
+                            double dz = ea * h[2] + eb * h[5] + ec * h[8];
+                            if (dx * dx + dy * dy + dz * dz < cutoffSq) {
+                                appendPair(i, j, dx, dy, dz);
+                            }
+                        }
+                    }
                 }
             }
         }

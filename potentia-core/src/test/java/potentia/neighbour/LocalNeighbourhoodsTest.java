@@ -18,13 +18,14 @@ import potentia.testing.RandomStructures;
  * Neighbourhoods kept under single-atom moves against the O(N²) reference built afresh: after
  * every commit each atom's list holds exactly the pairs (neighbour, separation) that
  * {@link BruteForceNeighbours} finds, in small triclinic cells (several images, own images),
- * large cells and clusters; and per-entry data ({@link EntryData}) stay with their entries
+ * large cells and clusters, with both ways of rebuilding (direct pair checks up to
+ * {@link LocalNeighbourhoods#DIRECT_LIMIT} atoms, cell lists above); and per-entry data ({@link EntryData}) stay with their entries
  * through commits (which move entries within lists and grow them) and resets.
  */
 class LocalNeighbourhoodsTest {
 
     @ParameterizedTest
-    @CsvSource({"4.0, 6, 4.5", "8.0, 30, 3.0", "13.0, 40, 3.5", "0, 15, 3.0"})
+    @CsvSource({"4.0, 6, 4.5", "8.0, 30, 3.0", "13.0, 40, 3.5", "0, 15, 3.0", "15.0, 160, 3.5", "0, 140, 3.0"})
     void listsStayExactUnderMoves(double edge, int atoms, double cutoff) {
         SplittableRandom rng = new SplittableRandom(atoms);
         Cell box = edge > 0 ? RandomStructures.randomCell(rng, edge, 1.3 * edge, 0.3, new boolean[] {true, true, true})
@@ -34,6 +35,7 @@ class LocalNeighbourhoodsTest {
         s = Structure.of(s.atomicNumbers(), s.positions(), cell);
         LocalNeighbourhoods nb = new LocalNeighbourhoods(s.atomicNumbers(), s.positions(), cell, cutoff);
         double[] x = s.positions();
+        assertSameAsReference(nb, s, cutoff);
         for (int move = 0; move < 60; move++) {
             int i = rng.nextInt(atoms);
             x[3 * i] += rng.nextGaussian();
