@@ -165,7 +165,7 @@ public final class LocalNeighbourhoods {
         }
     }
 
-    /** Enters every pair within the cutoff by direct checks (images as in {@link #trial}). */
+    /** Enters every pair within the cutoff by direct checks. */
     private void directPairs() {
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
@@ -181,45 +181,46 @@ public final class LocalNeighbourhoods {
                     }
                     continue;
                 }
-                double da = f[3 * j] - f[3 * i];
-                double db = f[3 * j + 1] - f[3 * i + 1];
-                double dc = f[3 * j + 2] - f[3 * i + 2];
-                da -= Math.rint(da);
-                db -= Math.rint(db);
-                dc -= Math.rint(dc);
-                if (singleImage) {
-                    if (j != i) {
-                        double dx = da * h[0] + db * h[3] + dc * h[6];
-                        double dy = da * h[1] + db * h[4] + dc * h[7];
-                        double dz = da * h[2] + db * h[5] + dc * h[8];
-                        if (dx * dx + dy * dy + dz * dz < cutoffSq) {
-                            appendPair(i, j, dx, dy, dz);
-                        }
+                images(i, j, f[3 * j] - f[3 * i], f[3 * j + 1] - f[3 * i + 1], f[3 * j + 2] - f[3 * i + 2], true);
+            }
+        }
+    }
+
+    /**
+     * Every image of atom j within the cutoff of atom i, for the fractional separation (da, db,
+     * dc) of j from i (any periodic cell, however small): entered as pairs when {@code pairs}
+     * (j ≥ i; of i's own images one of each ±S, which {@link #appendPair} enters both ways), else
+     * as trial entries of i (i's own images, all but S = 0).
+     */
+    private void images(int i, int j, double da, double db, double dc, boolean pairs) {
+        da -= Math.rint(da);
+        db -= Math.rint(db);
+        dc -= Math.rint(dc);
+        // images S with |d_k + S_k| < r_c / w_k on every axis can be within the cutoff
+        int a0 = (int) Math.ceil(-reach[0] - da);
+        int a1 = (int) Math.floor(reach[0] - da);
+        int b0 = (int) Math.ceil(-reach[1] - db);
+        int b1 = (int) Math.floor(reach[1] - db);
+        int c0 = (int) Math.ceil(-reach[2] - dc);
+        int c1 = (int) Math.floor(reach[2] - dc);
+        for (int sa = a0; sa <= a1; sa++) {
+            for (int sb = b0; sb <= b1; sb++) {
+                for (int sc = c0; sc <= c1; sc++) {
+                    if (j == i && (pairs ? !(sc > 0 || (sc == 0 && (sb > 0 || (sb == 0 && sa > 0))))
+                            : sa == 0 && sb == 0 && sc == 0)) {
+                        continue;
                     }
-                    continue;
-                }
-                int a0 = (int) Math.ceil(-reach[0] - da);
-                int a1 = (int) Math.floor(reach[0] - da);
-                int b0 = (int) Math.ceil(-reach[1] - db);
-                int b1 = (int) Math.floor(reach[1] - db);
-                int c0 = (int) Math.ceil(-reach[2] - dc);
-                int c1 = (int) Math.floor(reach[2] - dc);
-                for (int sa = a0; sa <= a1; sa++) {
-                    for (int sb = b0; sb <= b1; sb++) {
-                        for (int sc = c0; sc <= c1; sc++) {
-                            // an atom's own images: one of each pair ±S (appendPair enters both)
-                            if (j == i && !(sc > 0 || (sc == 0 && (sb > 0 || (sb == 0 && sa > 0))))) {
-                                continue;
-                            }
-                            double ea = da + sa;
-                            double eb = db + sb;
-                            double ec = dc + sc;
-                            double dx = ea * h[0] + eb * h[3] + ec * h[6];
-                            double dy = ea * h[1] + eb * h[4] + ec * h[7];
-                            double dz = ea * h[2] + eb * h[5] + ec * h[8];
-                            if (dx * dx + dy * dy + dz * dz < cutoffSq) {
-                                appendPair(i, j, dx, dy, dz);
-                            }
+                    double ea = da + sa;
+                    double eb = db + sb;
+                    double ec = dc + sc;
+                    double dx = ea * h[0] + eb * h[3] + ec * h[6];
+                    double dy = ea * h[1] + eb * h[4] + ec * h[7];
+                    double dz = ea * h[2] + eb * h[5] + ec * h[8];
+                    if (dx * dx + dy * dy + dz * dz < cutoffSq) {
+                        if (pairs) {
+                            appendPair(i, j, dx, dy, dz);
+                        } else {
+                            addTrial(j, dx, dy, dz);
                         }
                     }
                 }
@@ -320,36 +321,10 @@ public final class LocalNeighbourhoods {
             return;
         }
         for (int j = 0; j < n; j++) {
-            double da = j == i ? 0 : f[3 * j] - fa;
-            double db = j == i ? 0 : f[3 * j + 1] - fb;
-            double dc = j == i ? 0 : f[3 * j + 2] - fc;
-            da -= Math.rint(da);
-            db -= Math.rint(db);
-            dc -= Math.rint(dc);
-            // images S with |d_k + S_k| < r_c / w_k on every axis can be within the cutoff
-            int a0 = (int) Math.ceil(-reach[0] - da);
-            int a1 = (int) Math.floor(reach[0] - da);
-            int b0 = (int) Math.ceil(-reach[1] - db);
-            int b1 = (int) Math.floor(reach[1] - db);
-            int c0 = (int) Math.ceil(-reach[2] - dc);
-            int c1 = (int) Math.floor(reach[2] - dc);
-            for (int sa = a0; sa <= a1; sa++) {
-                for (int sb = b0; sb <= b1; sb++) {
-                    for (int sc = c0; sc <= c1; sc++) {
-                        if (j == i && sa == 0 && sb == 0 && sc == 0) {
-                            continue;
-                        }
-                        double ea = da + sa;
-                        double eb = db + sb;
-                        double ec = dc + sc;
-                        double dx = ea * h[0] + eb * h[3] + ec * h[6];
-                        double dy = ea * h[1] + eb * h[4] + ec * h[7];
-                        double dz = ea * h[2] + eb * h[5] + ec * h[8];
-                        if (dx * dx + dy * dy + dz * dz < cutoffSq) {
-                            addTrial(j, dx, dy, dz);
-                        }
-                    }
-                }
+            if (j == i) {
+                images(i, i, 0, 0, 0, false);
+            } else {
+                images(i, j, f[3 * j] - fa, f[3 * j + 1] - fb, f[3 * j + 2] - fc, false);
             }
         }
     }

@@ -1,6 +1,7 @@
 package potentia.neighbour;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,21 +29,13 @@ class LocalNeighbourhoodsTest {
     @CsvSource({"4.0, 6, 4.5", "8.0, 30, 3.0", "13.0, 40, 3.5", "0, 15, 3.0", "15.0, 160, 3.5", "0, 140, 3.0"})
     void listsStayExactUnderMoves(double edge, int atoms, double cutoff) {
         SplittableRandom rng = new SplittableRandom(atoms);
-        Cell box = edge > 0 ? RandomStructures.randomCell(rng, edge, 1.3 * edge, 0.3, new boolean[] {true, true, true})
-                : Cell.of(new double[] {9, 0, 0, 0, 9, 0, 0, 0, 9}, new boolean[3]);
-        Structure s = RandomStructures.randomAtoms(rng, box, atoms, List.of(Element.Ar), 1.0);
-        Cell cell = edge > 0 ? box : Cell.NONE;
-        s = Structure.of(s.atomicNumbers(), s.positions(), cell);
+        Structure s = randomConfiguration(rng, edge, atoms);
+        Cell cell = s.cell();
         LocalNeighbourhoods nb = new LocalNeighbourhoods(s.atomicNumbers(), s.positions(), cell, cutoff);
         double[] x = s.positions();
         assertSameAsReference(nb, s, cutoff);
         for (int move = 0; move < 60; move++) {
-            int i = rng.nextInt(atoms);
-            x[3 * i] += rng.nextGaussian();
-            x[3 * i + 1] += rng.nextGaussian();
-            x[3 * i + 2] += rng.nextGaussian();
-            nb.trial(i, x[3 * i], x[3 * i + 1], x[3 * i + 2]);
-            nb.commit();
+            moveOneAtom(nb, x, rng);
             if (move % 10 == 9) {
                 assertSameAsReference(nb, Structure.of(s.atomicNumbers(), x, cell), cutoff);
             }
@@ -67,10 +60,8 @@ class LocalNeighbourhoodsTest {
     @CsvSource({"4.0, 6, 4.5", "8.0, 30, 3.0", "0, 15, 3.0"})
     void entryDataFollowTheirEntries(double edge, int atoms, double cutoff) {
         SplittableRandom rng = new SplittableRandom(atoms + 1);
-        Cell box = edge > 0 ? RandomStructures.randomCell(rng, edge, 1.3 * edge, 0.3, new boolean[] {true, true, true})
-                : Cell.of(new double[] {9, 0, 0, 0, 9, 0, 0, 0, 9}, new boolean[3]);
-        Structure s = RandomStructures.randomAtoms(rng, box, atoms, List.of(Element.Ar), 1.0);
-        Cell cell = edge > 0 ? box : Cell.NONE;
+        Structure s = randomConfiguration(rng, edge, atoms);
+        Cell cell = s.cell();
         LocalNeighbourhoods nb = new LocalNeighbourhoods(s.atomicNumbers(), s.positions(), cell, cutoff, LABEL);
         double[] x = s.positions();
         int entries = 0;
@@ -81,12 +72,7 @@ class LocalNeighbourhoodsTest {
                 }
                 nb.reset(x, cell == Cell.NONE ? cell : Cell.of(scaled(cell.matrix(), 0.97), cell.pbc()));
             } else {
-                int i = rng.nextInt(atoms);
-                x[3 * i] += rng.nextGaussian();
-                x[3 * i + 1] += rng.nextGaussian();
-                x[3 * i + 2] += rng.nextGaussian();
-                nb.trial(i, x[3 * i], x[3 * i + 1], x[3 * i + 2]);
-                nb.commit();
+                moveOneAtom(nb, x, rng);
             }
             double[] expected = new double[2];
             for (int a = 0; a < atoms; a++) {
@@ -99,7 +85,25 @@ class LocalNeighbourhoodsTest {
                 }
             }
         }
-        org.junit.jupiter.api.Assertions.assertTrue(entries > 80 * atoms, "too few entries checked: " + entries);
+        assertTrue(entries > 80 * atoms, "too few entries checked: " + entries);
+    }
+
+    /** Argon atoms at least 1 Å apart: in a random triclinic cell of about {@code edge} Å, or a 9 Å cluster for edge 0. */
+    private static Structure randomConfiguration(SplittableRandom rng, double edge, int atoms) {
+        Cell box = edge > 0 ? RandomStructures.randomCell(rng, edge, 1.3 * edge, 0.3, new boolean[] {true, true, true})
+                : Cell.of(new double[] {9, 0, 0, 0, 9, 0, 0, 0, 9}, new boolean[3]);
+        Structure s = RandomStructures.randomAtoms(rng, box, atoms, List.of(Element.Ar), 1.0);
+        return Structure.of(s.atomicNumbers(), s.positions(), edge > 0 ? box : Cell.NONE);
+    }
+
+    /** Moves a random atom by a Gaussian step of 1 Å per axis, in x and in the neighbourhoods. */
+    private static void moveOneAtom(LocalNeighbourhoods nb, double[] x, SplittableRandom rng) {
+        int i = rng.nextInt(nb.atoms());
+        x[3 * i] += rng.nextGaussian();
+        x[3 * i + 1] += rng.nextGaussian();
+        x[3 * i + 2] += rng.nextGaussian();
+        nb.trial(i, x[3 * i], x[3 * i + 1], x[3 * i + 2]);
+        nb.commit();
     }
 
     private static double[] scaled(double[] m, double f) {

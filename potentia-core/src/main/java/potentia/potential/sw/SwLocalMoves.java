@@ -77,13 +77,24 @@ final class SwLocalMoves extends LocalMoves {
             double r = Math.sqrt(r2);
             out[at + RINV] = 1 / r;
             out[at + EXP] = legFactor(tb, (tc * ns + tk) * ns + tk, r2, r);
-            if (neighbour == centre) {
-                out[at + PAIR] = 0;
-            } else {
-                int m = SwKernel.owns(centre, neighbour, dx, dy, dz) == 1 ? (tc * ns + tk) * ns + tk : (tk * ns + tc) * ns + tc;
-                out[at + PAIR] = r2 < tb.cutSq[m] ? pairEnergy(tb, m, r) : 0;
-            }
+            out[at + PAIR] = pairTerm(tb, type, centre, neighbour, dx, dy, dz, r2, r);
         }
+    }
+
+    /**
+     * The pair term of an entry with its owner's i-j-j or j-i-i entry ({@link SwKernel#owns}), 0
+     * beyond that cutoff and for the centre's own images (whose length never changes).
+     */
+    private static double pairTerm(SwTables tb, int[] type, int centre, int neighbour, double dx, double dy, double dz,
+            double r2, double r) {
+        if (neighbour == centre) {
+            return 0;
+        }
+        int ns = tb.species;
+        int tc = type[centre];
+        int tk = type[neighbour];
+        int m = SwKernel.owns(centre, neighbour, dx, dy, dz) == 1 ? (tc * ns + tk) * ns + tk : (tk * ns + tc) * ns + tc;
+        return r2 < tb.cutSq[m] ? pairEnergy(tb, m, r) : 0;
     }
 
     /** exp(γσ/(r − aσ)) of entry m, or 0 beyond its cutoff (where the leg takes no part). */
@@ -162,14 +173,8 @@ final class SwLocalMoves extends LocalMoves {
             int mj = (tj * ns + ti) * ns + ti;
             tRinv[e] = 1 / r;
             tExpI[e] = legFactor(tb, mi, r2, r);
-            if (j == i) {
-                tExpJ[e] = tExpI[e];
-                tPair[e] = 0;
-            } else {
-                tExpJ[e] = mi == mj ? tExpI[e] : legFactor(tb, mj, r2, r);
-                int m = SwKernel.owns(i, j, dx, dy, dz) == 1 ? mi : mj;
-                tPair[e] = r2 < tb.cutSq[m] ? pairEnergy(tb, m, r) : 0;
-            }
+            tExpJ[e] = mi == mj ? tExpI[e] : legFactor(tb, mj, r2, r);
+            tPair[e] = pairTerm(tb, type, i, j, dx, dy, dz, r2, r);
         }
     }
 
