@@ -3,7 +3,13 @@ package potentia.bench;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import potentia.md.MdSettings;
+import potentia.md.MdSystem;
+import potentia.md.MolecularDynamics;
+import potentia.md.Velocities;
 import potentia.ns.Container;
+import potentia.ns.MoveKind;
+import potentia.ns.MoveMix;
 import potentia.ns.NestedSampling;
 import potentia.ns.NsSettings;
 import potentia.potential.LocalEnergy;
@@ -24,7 +30,11 @@ import potentia.structure.Structure;
  * iterations per second of 64-atom SW Si at 0 GPa (K = 128, 8 walks per iteration, walk lengths
  * L = 32 and 256 by default, the default move mix) on 1 and 2 threads, after 300 warm-up iterations
  * from the gas: with short walks the serial work between iterations (culling, cloning) weighs
- * more, so the efficiency is given per L.
+ * more, so the efficiency is given per L. Part 3: the cost of the two ways to move every atom of
+ * a 64-atom disordered SW Si cell — a sweep of 64 local single-atom moves against one step of a
+ * Hamiltonian trajectory (8 NVE velocity-Verlet steps from a fresh {@link MolecularDynamics}
+ * with a 0.5 Å skin, as the sampler runs them) — and the nested-sampling iteration rate with
+ * either mix at the same walk length (atom=8 against hmc=8, cell moves 1 each), one thread.
  */
 public final class NsBench {
     private NsBench() {
@@ -75,6 +85,32 @@ public final class NsBench {
                         rate / (one * threads));
             }
         }
+        System.out.println();
+        Structure liquid = Crystals.diamond(Element.Si, 5.431).repeat(2, 2, 2).rattled(0.4, new SplittableRandom(2));
+        double sweeps = rate(seconds, () -> localMoves(sw, liquid, 64 * 20)) / 64;
+        double steps = rate(seconds, () -> trajectory(sw, liquid, 8));
+        System.out.println("| SW Si64 disordered, one thread | per second | µs each |");
+        System.out.println("|---|---:|---:|");
+        System.out.printf(Locale.ROOT, "| atom sweep (64 local moves) | %.0f | %.1f |%n", sweeps, 1e6 / sweeps);
+        System.out.printf(Locale.ROOT, "| Hamiltonian step (of 8-step trajectories) | %.0f | %.1f |%n", steps, 1e6 / steps);
+        System.out.println();
+        MoveMix atoms = MoveMix.defaults();
+        MoveMix hmc = atoms.with(MoveKind.ATOM_SWEEP, 0).withHamiltonian(8, 8, 3000);
+        System.out.println("| move mix (L = 32, K = 128, P = 8, one thread) | NS iterations/s, SW Si64 |");
+        System.out.println("|---|---:|");
+        System.out.printf(Locale.ROOT, "| atom=8, volume=1, shear=1, stretch=1 | %.1f |%n", iterations(sw, 1, 32, seconds, atoms));
+        System.out.printf(Locale.ROOT, "| hmc=8 (8 steps), volume=1, shear=1, stretch=1 | %.1f |%n",
+                iterations(sw, 1, 32, seconds, hmc));
+    }
+
+    /** One trajectory of the given steps from a fresh engine, with 1 fs steps at about 1700 K; returns its steps. */
+    private static long trajectory(Potential p, Structure s, int steps) {
+        MdSystem system = MdSystem.of(s);
+        double[] v = Velocities.maxwellBoltzmann(system, 1700, 3);
+        MolecularDynamics md = MolecularDynamics.create(p, system, MdSettings.nve(1.0, 0).withSkin(0.5),
+                MolecularDynamics.initialState(s, v), 1);
+        md.run(steps);
+        return steps;
     }
 
     private static void moves(String name, Potential p, Structure s, double seconds) {
@@ -133,11 +169,16 @@ public final class NsBench {
     }
 
     private static double iterations(Potential p, int threads, int walkLength, double seconds) {
+        return iterations(p, threads, walkLength, seconds, MoveMix.defaults());
+    }
+
+    private static double iterations(Potential p, int threads, int walkLength, double seconds, MoveMix moves) {
         int n = 64;
         int[] z = new int[n];
         Arrays.fill(z, Element.Si.number());
         NsSettings settings = NsSettings.builder(new Container.VariableCell(2 * Math.pow(p.cutoff(), 3) * n, 0.8))
-                .walkers(128).parallelWalks(8).walkLength(walkLength).iterations(Long.MAX_VALUE).seed(1).pressure(0).build();
+                .walkers(128).parallelWalks(8).walkLength(walkLength).iterations(Long.MAX_VALUE).seed(1).pressure(0)
+                .moves(moves).build();
         try (NestedSampling ns = NestedSampling.start(p, z, settings, threads)) {
             for (int i = 0; i < 300; i++) {
                 ns.iterate();

@@ -105,12 +105,24 @@ final class NsCommand implements Callable<Integer> {
     List<Double> fixedCell;
 
     @Option(names = "--moves", paramLabel = "KIND=W,…",
-            description = "Move weights: atom, galilean, volume, shear, stretch, swap (default atom=8,volume=1,"
-                    + "shear=1,stretch=1,swap=1,galilean=0).")
+            description = "Move weights: atom, galilean, hmc, volume, shear, stretch, swap (default atom=8,volume=1,"
+                    + "shear=1,stretch=1,swap=1,galilean=0,hmc=0). hmc: total-enthalpy Hamiltonian Monte Carlo "
+                    + "(NVE trajectories; the walkers carry momenta, H includes K); needs --kinetic-temperature.")
     String moves;
 
     @Option(names = "--galilean-steps", paramLabel = "N", description = "Steps of a Galilean trajectory (default 8).")
     Integer galileanSteps;
+
+    @Option(names = "--hmc-steps", paramLabel = "N",
+            description = "Molecular-dynamics steps of a Hamiltonian trajectory (default 8; the time step self-tunes "
+                    + "from 1 fs).")
+    Integer hmcSteps;
+
+    @Option(names = "--kinetic-temperature", paramLabel = "K",
+            description = "With hmc moves: the momenta's prior is uniform under K ≤ (3N − 3)/2 · k_B · this. The "
+                    + "analysis divides the momenta out exactly, so it sets only where the run starts: a little "
+                    + "above the highest temperature of interest.")
+    Double kineticTemperature;
 
     @Option(names = "--snapshot-every", paramLabel = "N",
             description = "Write the removed walker's structure every N iterations (default K/2; 0: never).")
@@ -149,6 +161,7 @@ final class NsCommand implements Callable<Integer> {
             {"--out", out}, {"--cull", cull}, {"--parallel-walks", parallelWalks},
             {"--max-volume-per-atom", maxVolumePerAtom}, {"--min-aspect-ratio", minAspectRatio}, {"--sphere", sphere},
             {"--box", box}, {"--fixed-cell", fixedCell}, {"--moves", moves}, {"--galilean-steps", galileanSteps},
+            {"--hmc-steps", hmcSteps}, {"--kinetic-temperature", kineticTemperature},
             {"--snapshot-every", snapshotEvery}, {"--checkpoint-every", checkpointEvery}};
         for (Object[] o : options) {
             if (o[1] != null) {
@@ -240,6 +253,10 @@ final class NsCommand implements Callable<Integer> {
             mix = mix.withGalileanSteps(galileanSteps);
         }
         if (moves == null) {
+            if (hmcSteps != null || kineticTemperature != null) {
+                throw new IllegalArgumentException("--hmc-steps and --kinetic-temperature apply only with hmc moves "
+                        + "(--moves …,hmc=W)");
+            }
             return mix;
         }
         Map<String, MoveKind> byLabel = new java.util.LinkedHashMap<>();
@@ -264,7 +281,17 @@ final class NsCommand implements Callable<Integer> {
                         + part.substring(eq + 1) + "'");
             }
         }
-        return new MoveMix(weights, mix.galileanSteps());
+        boolean hmc = weights.get(MoveKind.HAMILTONIAN) > 0;
+        if (hmc && kineticTemperature == null) {
+            throw new IllegalArgumentException("hmc moves sample momenta: give --kinetic-temperature K, a little above "
+                    + "the highest temperature of interest");
+        }
+        if (!hmc && (hmcSteps != null || kineticTemperature != null)) {
+            throw new IllegalArgumentException("--hmc-steps and --kinetic-temperature apply only with hmc moves "
+                    + "(--moves …,hmc=W)");
+        }
+        return new MoveMix(weights, mix.galileanSteps(), hmcSteps == null ? 8 : hmcSteps,
+                hmc ? kineticTemperature : 0);
     }
 
     private static int drive(NsRun run) {

@@ -5,11 +5,13 @@ import java.util.Locale;
 
 /**
  * A one-line progress bar on stderr with rate, ETA and key metrics, redrawn at most ten times a
- * second. Drawn only when stderr is a terminal (so logs and pipes stay clean); {@link #finish}
- * always prints one summary line.
+ * second when stderr is a terminal. Into a log or pipe it writes the same line as plain text once
+ * a minute instead (a batch job's log shows how far a long run got without filling up);
+ * {@link #finish} always prints one summary line.
  */
 final class ProgressBar implements AutoCloseable {
     private static final int WIDTH = 28;
+    private static final long LOG_INTERVAL_NANOS = 60_000_000_000L;
 
     private final PrintStream out;
     private final String label;
@@ -29,11 +31,20 @@ final class ProgressBar implements AutoCloseable {
     }
 
     ProgressBar(PrintStream out, String label, long total, String unit, boolean live) {
+        this(out, label, total, unit, live, LOG_INTERVAL_NANOS);
+    }
+
+    private final long logInterval;
+
+    /** @param logInterval nanoseconds between the plain lines written when not live */
+    ProgressBar(PrintStream out, String label, long total, String unit, boolean live, long logInterval) {
         this.out = out;
         this.label = label;
         this.total = total;
         this.unit = unit;
         this.live = live;
+        this.logInterval = logInterval;
+        this.lastDraw = startNanos;
     }
 
     /** Records progress to {@code done} units, with metrics such as "E=−4.31 eV/atom". */
@@ -44,6 +55,10 @@ final class ProgressBar implements AutoCloseable {
             lastDraw = now;
             out.print("\r" + line(metrics) + "\u001b[K");
             out.flush();
+        } else if (!live && now - lastDraw >= logInterval) {
+            lastDraw = now;
+            out.println(line(metrics));
+            out.flush();
         }
     }
 
@@ -53,7 +68,9 @@ final class ProgressBar implements AutoCloseable {
             out.print("\r\u001b[K");
         }
         out.println(message);
-        lastDraw = 0;
+        if (live) {
+            lastDraw = 0;
+        }
     }
 
     /** Prints the final line (always, terminal or not). */

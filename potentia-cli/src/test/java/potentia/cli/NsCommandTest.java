@@ -92,6 +92,20 @@ class NsCommandTest {
         CliRun more = CliRun.of("ns", "--resume", dir.resolve("nn").toString(), "--iterations", "8", "--threads", "1");
         assertEquals(0, more.exitCode(), more.err());
         assertEquals(9, Files.readAllLines(dir.resolve("nn").resolve(NsRun.SAMPLES)).size());
+        // the same network walked by Hamiltonian trajectories: momenta in the run, divided out by the analysis
+        CliRun hmc = CliRun.of("ns", "--model", model.toString(), "--species", "Si", "--atoms", "4", "--pressure", "1",
+                "--walkers", "8", "--parallel-walks", "2", "--walk-length", "6", "--iterations", "40", "--seed", "1",
+                "--moves", "hmc=2,volume=1,shear=1,stretch=1", "--hmc-steps", "3", "--kinetic-temperature", "3000",
+                "--threads", "1", "--out", dir.resolve("hmc").toString());
+        assertEquals(0, hmc.exitCode(), hmc.err());
+        String info = Files.readString(dir.resolve("hmc").resolve(NsRun.INFO));
+        assertTrue(info.contains("kinetic_cap_eV") && info.contains("hmc:2.0"), info);
+        assertTrue(hmc.err().contains("hmc "), "acceptance of the trajectories in the progress line: " + hmc.err());
+        CliRun again = CliRun.of("ns", "--resume", dir.resolve("hmc").toString(), "--iterations", "48", "--threads", "1");
+        assertEquals(0, again.exitCode(), again.err());
+        CliRun analyse = CliRun.of("ns-analyse", dir.resolve("hmc").toString(), "--temperatures", "200:2000:10",
+                "--repeats", "3");
+        assertEquals(0, analyse.exitCode(), analyse.err());
     }
 
     @Test
@@ -108,6 +122,15 @@ class NsCommandTest {
         assertError(new String[] {"ns", "--potential", "lj", "--species", "Xx", "--atoms", "6", "--sphere", "6",
             "--walkers", "24", "--walk-length", "8", "--iterations", "10", "--seed", "1", "--out",
             dir.resolve("d").toString()}, "ns", "unknown element 'Xx'");
+        assertError(new String[] {"ns", "--potential", "lj", "--species", "Ar", "--atoms", "6", "--sphere", "6",
+            "--walkers", "24", "--walk-length", "8", "--iterations", "10", "--seed", "1", "--moves", "atom=1,hmc=1",
+            "--out", dir.resolve("f").toString()}, "ns", "give --kinetic-temperature");
+        assertError(new String[] {"ns", "--potential", "lj", "--species", "Ar", "--atoms", "6", "--sphere", "6",
+            "--walkers", "24", "--walk-length", "8", "--iterations", "10", "--seed", "1", "--moves", "atom=0,hmc=1",
+            "--kinetic-temperature", "500", "--out", dir.resolve("g").toString()}, "ns", "keep the centre of mass");
+        assertError(new String[] {"ns", "--potential", "lj", "--species", "Ar", "--atoms", "6", "--sphere", "6",
+            "--walkers", "24", "--walk-length", "8", "--iterations", "10", "--seed", "1", "--kinetic-temperature",
+            "500", "--out", dir.resolve("h").toString()}, "ns", "apply only with hmc moves");
         assertError(new String[] {"ns", "--resume", dir.resolve("none").toString()}, "ns", "not a directory");
         assertEquals(0, CliRun.of(cluster("e", 10, "1")).exitCode());
         assertError(new String[] {"ns", "--resume", dir.resolve("e").toString(), "--walkers", "30"}, "ns",

@@ -342,6 +342,11 @@ public final class MolecularDynamics {
         return new MdState(step, time, x, v, cell(), reservoir);
     }
 
+    /** The potential energy at the current positions, eV (from the last force evaluation, no extra call). */
+    public double potentialEnergy() {
+        return result.energy();
+    }
+
     /** Steps taken since the run started. */
     public long currentStep() {
         return step;

@@ -7,21 +7,31 @@ import java.util.SplittableRandom;
  * (V = V_max·u^{1/(N+1)}), the shape by a random walk of shear and stretch moves from a cube
  * (the shape prior has no closed-form sampler; the walk only has to reach it roughly, the
  * first iterations' unconstrained walks finish the job), and fractional positions uniformly;
- * positions uniformly in a fixed cell, sphere or box otherwise.
+ * positions uniformly in a fixed cell, sphere or box otherwise; velocities from the
+ * {@link KineticPrior} when the run samples momenta.
  */
 final class InitialWalkers {
     private static final int SHAPE_STEPS = 60;
 
     private final NsSettings settings;
     private final int n;
+    private final KineticPrior kinetic;
 
-    InitialWalkers(NsSettings settings, int atoms) {
+    InitialWalkers(NsSettings settings, int[] numbers) {
         this.settings = settings;
-        this.n = atoms;
+        this.n = numbers.length;
+        this.kinetic = KineticPrior.of(numbers, settings.moves());
     }
 
-    /** Fills walker {@code w}'s positions, cell and volume (not its energy). */
+    /** Fills walker {@code w}'s positions, cell, volume and velocities (not its energy). */
     void draw(Walker w, SplittableRandom rng) {
+        drawConfiguration(w, rng);
+        if (kinetic != null) {
+            w.kinetic = kinetic.draw(w.v, Double.POSITIVE_INFINITY, rng);
+        }
+    }
+
+    private void drawConfiguration(Walker w, SplittableRandom rng) {
         switch (settings.container()) {
             case Container.VariableCell vc -> {
                 double volume = vc.maxVolume() * Math.pow(1 - rng.nextDouble(), 1.0 / (n + 1));

@@ -9,6 +9,12 @@ public enum MoveKind {
     ATOM_SWEEP("atom"),
     /** A Galilean trajectory of all atoms: straight steps, reflected off the H = H_max surface. Cost: its steps. */
     GALILEAN("galilean"),
+    /**
+     * A total-enthalpy Hamiltonian trajectory (Baldock et al. 2017): the momenta redrawn under the
+     * limit, then NVE molecular dynamics, kept if E + PV + K stays below H_max. Walkers then carry
+     * momenta and the sampled enthalpy includes their kinetic energy. Cost: its steps.
+     */
+    HAMILTONIAN("hmc"),
     /** An isotropic change of the cell volume, accepted with (V'/V)ᴺ. Cost 1. */
     VOLUME("volume"),
     /** A shear of one lattice vector within the plane of the other two (volume kept). Cost 1. */

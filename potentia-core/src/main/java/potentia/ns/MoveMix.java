@@ -12,8 +12,14 @@ import java.util.Map;
  *
  * @param weights non-negative weight per kind (missing kinds weigh 0)
  * @param galileanSteps steps of one Galilean trajectory, ≥ 1
+ * @param hamiltonianSteps molecular-dynamics steps of one Hamiltonian trajectory, ≥ 1
+ * @param kineticTemperature K: with Hamiltonian moves the momenta's prior is uniform under
+ *     K ≤ (3N − 3)/2 · k_B · this (the total momentum is zero); required (&gt; 0) when
+ *     Hamiltonian moves have weight, else 0. The analysis removes the kinetic part exactly, so
+ *     it decides only where the run starts, not the results.
  */
-public record MoveMix(Map<MoveKind, Double> weights, int galileanSteps) {
+public record MoveMix(Map<MoveKind, Double> weights, int galileanSteps, int hamiltonianSteps,
+        double kineticTemperature) {
     public MoveMix {
         EnumMap<MoveKind, Double> w = new EnumMap<>(MoveKind.class);
         for (MoveKind k : MoveKind.values()) {
@@ -27,6 +33,28 @@ public record MoveMix(Map<MoveKind, Double> weights, int galileanSteps) {
         if (galileanSteps < 1) {
             throw new IllegalArgumentException("a Galilean trajectory needs at least one step, got " + galileanSteps);
         }
+        if (hamiltonianSteps < 1) {
+            throw new IllegalArgumentException("a Hamiltonian trajectory needs at least one step, got "
+                    + hamiltonianSteps);
+        }
+        if (w.get(MoveKind.HAMILTONIAN) > 0) {
+            if (!(kineticTemperature > 0) || Double.isInfinite(kineticTemperature)) {
+                throw new IllegalArgumentException("Hamiltonian moves sample momenta too: they need the kinetic "
+                        + "energy's cap as a temperature > 0 K, got " + kineticTemperature);
+            }
+        } else if (kineticTemperature != 0) {
+            throw new IllegalArgumentException("a kinetic-energy cap applies only with Hamiltonian moves");
+        }
+    }
+
+    /** A mix without Hamiltonian moves (8-step Hamiltonian trajectories, no kinetic cap). */
+    public MoveMix(Map<MoveKind, Double> weights, int galileanSteps) {
+        this(weights, galileanSteps, 8, 0);
+    }
+
+    /** Whether walkers carry momenta: Hamiltonian moves have weight. */
+    public boolean kinetic() {
+        return weights.get(MoveKind.HAMILTONIAN) > 0;
     }
 
     /**
@@ -48,11 +76,18 @@ public record MoveMix(Map<MoveKind, Double> weights, int galileanSteps) {
     public MoveMix with(MoveKind k, double weight) {
         EnumMap<MoveKind, Double> w = new EnumMap<>(weights);
         w.put(k, weight);
-        return new MoveMix(w, galileanSteps);
+        return new MoveMix(w, galileanSteps, hamiltonianSteps, kineticTemperature);
     }
 
-    /** This mix with another trajectory length. */
+    /** This mix with another Galilean trajectory length. */
     public MoveMix withGalileanSteps(int steps) {
-        return new MoveMix(weights, steps);
+        return new MoveMix(weights, steps, hamiltonianSteps, kineticTemperature);
+    }
+
+    /** This mix with Hamiltonian moves of this weight, trajectory length and kinetic cap (K). */
+    public MoveMix withHamiltonian(double weight, int steps, double temperature) {
+        EnumMap<MoveKind, Double> w = new EnumMap<>(weights);
+        w.put(MoveKind.HAMILTONIAN, weight);
+        return new MoveMix(w, galileanSteps, steps, weight > 0 ? temperature : 0);
     }
 }

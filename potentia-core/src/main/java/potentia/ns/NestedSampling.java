@@ -129,26 +129,39 @@ public final class NestedSampling implements AutoCloseable {
                 active.add(k);
             }
         }
-        if (!active.contains(MoveKind.ATOM_SWEEP) && !active.contains(MoveKind.GALILEAN)) {
-            throw new IllegalArgumentException("the move mix must move atoms: give atom sweeps or Galilean moves a "
-                    + "positive weight");
+        if (!active.contains(MoveKind.ATOM_SWEEP) && !active.contains(MoveKind.GALILEAN)
+                && !active.contains(MoveKind.HAMILTONIAN)) {
+            throw new IllegalArgumentException("the move mix must move atoms: give atom sweeps, Galilean or "
+                    + "Hamiltonian moves a positive weight");
         }
         if (active.contains(MoveKind.GALILEAN) && !potential.supported().contains(Property.FORCES)) {
             throw new IllegalArgumentException("Galilean moves need forces, which " + potential.name() + " cannot compute");
+        }
+        if (active.contains(MoveKind.HAMILTONIAN) && !potential.supported().contains(Property.FORCES)) {
+            throw new IllegalArgumentException("Hamiltonian moves need forces, which " + potential.name()
+                    + " cannot compute");
+        }
+        if (active.contains(MoveKind.HAMILTONIAN) && !s.container().periodic() && !active.contains(MoveKind.ATOM_SWEEP)
+                && !active.contains(MoveKind.GALILEAN)) {
+            throw new IllegalArgumentException("Hamiltonian trajectories keep the centre of mass where it is; in a "
+                    + "sphere or box, whose walls make it matter, mix them with atom or Galilean moves");
+        }
+        if (active.contains(MoveKind.HAMILTONIAN) && numbers.length < 2) {
+            throw new IllegalArgumentException("Hamiltonian moves need at least 2 atoms (the total momentum is fixed)");
         }
         return Collections.unmodifiableList(active);
     }
 
     private void initialise() {
         int k = walkers.length;
-        InitialWalkers init = new InitialWalkers(settings, numbers.length);
+        InitialWalkers init = new InitialWalkers(settings, numbers);
         for (int w = 0; w < k; w++) {
             walkers[w] = new Walker(numbers.length);
         }
         runAll(k, w -> {
             init.draw(walkers[w], seeded(STREAM_INITIAL, w));
             walkers[w].energy = engines[0].energy(walkers[w].x, walkers[w].h);
-            walkers[w].enthalpy = walkers[w].energy + settings.pressure() * walkers[w].volume;
+            walkers[w].updateEnthalpy(settings.pressure());
         });
         for (int w = 0; w < k; w++) {
             byEnthalpy.add(w);
@@ -158,13 +171,22 @@ public final class NestedSampling implements AutoCloseable {
     private void restore(NsState s) {
         iteration = s.iteration();
         steps = s.steps();
+        KineticPrior kinetic = KineticPrior.of(numbers, settings.moves());
+        if ((kinetic != null) != (s.velocities().length == walkers.length)) {
+            throw new IllegalArgumentException("saved state " + (kinetic != null ? "lacks" : "has") + " velocities, but "
+                    + "the run " + (kinetic != null ? "samples" : "does not sample") + " momenta");
+        }
         for (int w = 0; w < walkers.length; w++) {
             Walker wk = new Walker(numbers.length);
             System.arraycopy(s.positions()[w], 0, wk.x, 0, wk.x.length);
             System.arraycopy(s.cells()[w], 0, wk.h, 0, 9);
             wk.energy = s.energies()[w];
             wk.volume = s.volumes()[w];
-            wk.enthalpy = wk.energy + settings.pressure() * wk.volume;
+            if (kinetic != null) {
+                System.arraycopy(s.velocities()[w], 0, wk.v, 0, wk.v.length);
+                wk.kinetic = kinetic.kinetic(wk.v);
+            }
+            wk.updateEnthalpy(settings.pressure());
             walkers[w] = wk;
             byEnthalpy.add(w);
         }
@@ -333,6 +355,7 @@ public final class NestedSampling implements AutoCloseable {
         double length = Math.cbrt(settings.container().volume());
         return switch (kind) {
             case ATOM_SWEEP, GALILEAN -> length;
+            case HAMILTONIAN -> 50.0;
             case VOLUME -> settings.container().volume() / numbers.length;
             case SHEAR, STRETCH -> 1.0;
             case SWAP -> 1.0;
@@ -346,13 +369,17 @@ public final class NestedSampling implements AutoCloseable {
         double[][] h = new double[k][];
         double[] e = new double[k];
         double[] v = new double[k];
+        double[][] u = new double[settings.moves().kinetic() ? k : 0][];
         for (int w = 0; w < k; w++) {
             x[w] = walkers[w].x.clone();
             h[w] = walkers[w].h.clone();
             e[w] = walkers[w].energy;
             v[w] = walkers[w].volume;
+            if (u.length > 0) {
+                u[w] = walkers[w].v.clone();
+            }
         }
-        return new NsState(iteration, steps, x, h, e, v, sinceTune.attempts.clone(), sinceTune.accepted.clone(),
+        return new NsState(iteration, steps, x, h, e, v, u, sinceTune.attempts.clone(), sinceTune.accepted.clone(),
                 recentLimits.clone());
     }
 

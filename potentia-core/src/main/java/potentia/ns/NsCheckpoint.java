@@ -28,7 +28,8 @@ import potentia.structure.Cell;
 public record NsCheckpoint(String potentialSpec, int[] numbers, NsSettings settings, long checkpointEvery,
         NsState state, long samplesLength, long snapshotsLength) {
     private static final String KIND = "nested-sampling";
-    private static final int VERSION = 1;
+    /** 2: Hamiltonian moves (their weight, steps and kinetic cap; the walkers' velocities). */
+    private static final int VERSION = 2;
 
     /** Writes the checkpoint atomically. */
     public void write(Path path) {
@@ -106,6 +107,8 @@ public record NsCheckpoint(String potentialSpec, int[] numbers, NsSettings setti
             out.writeDouble(s.moves().weight(k));
         }
         out.writeInt(s.moves().galileanSteps());
+        out.writeInt(s.moves().hamiltonianSteps());
+        out.writeDouble(s.moves().kineticTemperature());
         for (MoveKind k : MoveKind.values()) {
             out.writeDouble(s.initialSteps().get(k));
         }
@@ -144,7 +147,7 @@ public record NsCheckpoint(String potentialSpec, int[] numbers, NsSettings setti
         for (MoveKind k : MoveKind.values()) {
             weights.put(k, in.readDouble());
         }
-        MoveMix moves = new MoveMix(weights, in.readInt());
+        MoveMix moves = new MoveMix(weights, in.readInt(), in.readInt(), in.readDouble());
         Map<MoveKind, Double> sizes = new EnumMap<>(MoveKind.class);
         for (MoveKind k : MoveKind.values()) {
             sizes.put(k, in.readDouble());
@@ -165,6 +168,10 @@ public record NsCheckpoint(String potentialSpec, int[] numbers, NsSettings setti
             writeDoubles(out, s.cells()[w]);
             out.writeDouble(s.energies()[w]);
             out.writeDouble(s.volumes()[w]);
+        }
+        out.writeInt(s.velocities().length);
+        for (double[] v : s.velocities()) {
+            writeDoubles(out, v);
         }
         writeLongs(out, s.tuneAttempts());
         writeLongs(out, s.tuneAccepted());
@@ -190,7 +197,19 @@ public record NsCheckpoint(String potentialSpec, int[] numbers, NsSettings setti
             e[w] = in.readDouble();
             v[w] = in.readDouble();
         }
-        return new NsState(iteration, new StepSizes(sizes), x, h, e, v, readLongs(in), readLongs(in), readDoubles(in));
+        int moving = in.readInt();
+        if (moving != 0 && moving != walkers) {
+            throw new IOException("velocities for " + moving + " walkers, expected 0 or " + walkers);
+        }
+        double[][] u = new double[moving][];
+        for (int w = 0; w < moving; w++) {
+            u[w] = readDoubles(in);
+            if (u[w].length != 3 * atoms) {
+                throw new IOException("walker " + w + " has " + u[w].length + " velocity components, expected " + 3 * atoms);
+            }
+        }
+        return new NsState(iteration, new StepSizes(sizes), x, h, e, v, u, readLongs(in), readLongs(in),
+                readDoubles(in));
     }
 
     private static void writeInts(DataOutputStream out, int[] a) throws IOException {

@@ -47,6 +47,13 @@ public record NsRunInfo(Map<String, String> values) {
         }
         v.put("moves", moves.toString());
         v.put("galilean_steps", Integer.toString(s.moves().galileanSteps()));
+        if (s.moves().kinetic()) {
+            // the analysis divides the momenta's capped Boltzmann integral out of Z
+            v.put("hamiltonian_steps", Integer.toString(s.moves().hamiltonianSteps()));
+            v.put("kinetic_temperature_K", Double.toString(s.moves().kineticTemperature()));
+            v.put("kinetic_cap_eV", Double.toString(KineticPrior.of(numbers, s.moves()).cap()));
+            v.put("enthalpy", "E + PV + K (the walkers carry momenta)");
+        }
         v.put("snapshot_every", Integer.toString(s.snapshotEvery()));
         return new NsRunInfo(v);
     }

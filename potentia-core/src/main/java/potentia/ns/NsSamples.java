@@ -9,7 +9,8 @@ import java.util.Arrays;
 
 /**
  * What nested sampling recorded, for the analysis: the removed walkers' enthalpies (eV),
- * energies (eV) and volumes (Å³) in removal order, and the live walkers at the end.
+ * energies (eV) and volumes (Å³) in removal order, and the live walkers at the end; with
+ * Hamiltonian moves the enthalpies include the kinetic energy and the momenta's prior is named.
  *
  * @param walkers K
  * @param cull walkers removed per iteration
@@ -22,10 +23,13 @@ import java.util.Arrays;
  * @param liveEnthalpy the live walkers' H at the end (may be empty)
  * @param liveEnergy their E
  * @param liveVolume their V
+ * @param kineticShape a = (3N − 3)/2 when the walkers carried momenta (their H then includes the
+ *     kinetic energy K, see {@link KineticPrior}), else 0
+ * @param kineticCap the momenta's prior cap K_max, eV (0 without momenta)
  */
 public record NsSamples(int walkers, int cull, int atoms, double pressure, boolean constantPressure,
         double[] enthalpy, double[] energy, double[] volume,
-        double[] liveEnthalpy, double[] liveEnergy, double[] liveVolume) {
+        double[] liveEnthalpy, double[] liveEnergy, double[] liveVolume, double kineticShape, double kineticCap) {
 
     public NsSamples {
         if (walkers < 2 || cull < 1 || cull >= walkers || atoms < 1) {
@@ -38,6 +42,22 @@ public record NsSamples(int walkers, int cull, int atoms, double pressure, boole
         if (liveEnergy.length != liveEnthalpy.length || liveVolume.length != liveEnthalpy.length) {
             throw new IllegalArgumentException("live enthalpies, energies and volumes differ in number");
         }
+        if ((kineticCap > 0) != (kineticShape > 0) || kineticCap < 0 || !Double.isFinite(kineticCap)) {
+            throw new IllegalArgumentException("bad kinetic prior: shape " + kineticShape + ", cap " + kineticCap);
+        }
+    }
+
+    /** Samples of a run without momenta. */
+    public NsSamples(int walkers, int cull, int atoms, double pressure, boolean constantPressure,
+            double[] enthalpy, double[] energy, double[] volume,
+            double[] liveEnthalpy, double[] liveEnergy, double[] liveVolume) {
+        this(walkers, cull, atoms, pressure, constantPressure, enthalpy, energy, volume, liveEnthalpy, liveEnergy,
+                liveVolume, 0, 0);
+    }
+
+    /** Whether the enthalpies include the momenta's kinetic energy. */
+    public boolean kinetic() {
+        return kineticCap > 0;
     }
 
     /** Number of removed walkers. */
@@ -59,6 +79,7 @@ public record NsSamples(int walkers, int cull, int atoms, double pressure, boole
         int atoms = info.integer("atoms");
         double pressure = info.real("pressure_eV_per_A3");
         boolean constantPressure = Boolean.parseBoolean(info.get("constant_pressure"));
+        double cap = info.values().containsKey("kinetic_cap_eV") ? info.real("kinetic_cap_eV") : 0;
         double[][] removed = table(dir.resolve(NsRun.SAMPLES), false);
         int complete = removed[0].length / cull * cull;
         double[][] live = {new double[0], new double[0], new double[0], new double[0]};
@@ -71,7 +92,8 @@ public record NsSamples(int walkers, int cull, int atoms, double pressure, boole
         }
         return new NsSamples(walkers, cull, atoms, pressure, constantPressure,
                 Arrays.copyOf(removed[1], complete), Arrays.copyOf(removed[2], complete),
-                Arrays.copyOf(removed[3], complete), live[1], live[2], live[3]);
+                Arrays.copyOf(removed[3], complete), live[1], live[2], live[3],
+                cap > 0 ? KineticPrior.shape(atoms) : 0, cap);
     }
 
     /** Columns iteration, H, E, V of a samples file (header and # comments skipped). */

@@ -8,7 +8,8 @@ import java.util.Map;
  * The step size of each move kind, tuned during a run: atom and Galilean steps in Å (standard
  * deviation of a single-atom displacement per Cartesian component; RMS displacement per atom
  * of one Galilean step), volume steps in Å³ per atom (standard deviation of ΔV/N), shear in
- * units of V^{1/3}, stretch as the standard deviation of δ; swaps have none.
+ * units of V^{1/3}, stretch as the standard deviation of δ, Hamiltonian trajectories by their
+ * time step in fs; swaps have none.
  */
 public record StepSizes(Map<MoveKind, Double> sizes) {
     public StepSizes {
@@ -23,10 +24,10 @@ public record StepSizes(Map<MoveKind, Double> sizes) {
         sizes = Collections.unmodifiableMap(s);
     }
 
-    /** Starting sizes: atoms 0.5 Å, Galilean 0.1 Å, volume 1 Å³/atom, shear 0.1, stretch 0.1. */
+    /** Starting sizes: atoms 0.5 Å, Galilean 0.1 Å, Hamiltonian 1 fs, volume 1 Å³/atom, shear 0.1, stretch 0.1. */
     public static StepSizes defaults() {
-        return new StepSizes(Map.of(MoveKind.ATOM_SWEEP, 0.5, MoveKind.GALILEAN, 0.1, MoveKind.VOLUME, 1.0,
-                MoveKind.SHEAR, 0.1, MoveKind.STRETCH, 0.1, MoveKind.SWAP, 1.0));
+        return new StepSizes(Map.of(MoveKind.ATOM_SWEEP, 0.5, MoveKind.GALILEAN, 0.1, MoveKind.HAMILTONIAN, 1.0,
+                MoveKind.VOLUME, 1.0, MoveKind.SHEAR, 0.1, MoveKind.STRETCH, 0.1, MoveKind.SWAP, 1.0));
     }
 
     /** The size for a kind. */

@@ -20,7 +20,10 @@ import potentia.units.Units;
  * the configurational partition function (relative to the prior volume), the averages of H,
  * E and V, and the configurational heat capacity — C_p at constant pressure (the cell's Vᴺ
  * prior makes it the isothermal–isobaric ensemble; for an ideal gas C_p = (N + 1) k_B), C_V at
- * fixed volume. The classical kinetic energy adds 3N/2 k_B ({@link #totalHeatCapacity()}).
+ * fixed volume. The classical kinetic energy adds 3N/2 k_B ({@link #totalHeatCapacity()}). When
+ * the walkers carried momenta (Hamiltonian moves), H includes their kinetic energy and the
+ * momenta's exactly known part ({@link KineticPrior}) is divided out, so the results are
+ * configurational in either case.
  *
  * <p>Uncertainty (Pártay et al. 2010): the same sums with the compression ratios t drawn from
  * their Beta distributions instead of their means, repeated; the errors are the standard
@@ -241,6 +244,15 @@ public record Thermodynamics(double[] temperature, int atoms, boolean constantPr
             out[2][t] = se / z;
             out[3][t] = sv / z;
             out[4][t] = var * beta * beta;
+            if (s.kinetic()) {
+                // H = E + PV + K with independent priors: Z is the configurational one times the
+                // momenta's capped integral, known exactly, so take that out
+                double a = s.kineticShape();
+                double x = beta * s.kineticCap();
+                out[0][t] -= KineticPrior.logFraction(a, x);
+                out[1][t] -= KineticPrior.meanKinetic(a, x) / beta;
+                out[4][t] -= KineticPrior.heatCapacity(a, x);
+            }
         }
         return out;
     }

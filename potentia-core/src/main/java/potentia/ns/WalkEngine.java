@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import potentia.md.MdSettings;
+import potentia.md.MdState;
+import potentia.md.MdSystem;
+import potentia.md.MolecularDynamics;
 import potentia.potential.LocalEnergy;
 import potentia.potential.LocalMoves;
 import potentia.potential.Potential;
@@ -31,8 +35,17 @@ import potentia.structure.Structure;
  *   <li>shear and stretch moves: volume-preserving maps of the cell with unit Jacobian and
  *       symmetric proposals, accepted if every perpendicular width stays ≥ the minimum aspect
  *       ratio times V^{1/3} and H' &lt; H_max;</li>
- *   <li>swaps of two atoms of different species: a symmetric proposal, accepted if H' &lt; H_max.</li>
+ *   <li>swaps of two atoms of different species: a symmetric proposal, accepted if H' &lt; H_max;</li>
+ *   <li>Hamiltonian trajectories (total-enthalpy HMC, Baldock et al. 2017), when walkers carry
+ *       momenta ({@link KineticPrior}): the velocities are redrawn from their prior given the
+ *       configuration (uniform under K ≤ min(K_max, H_max − E − PV): a Gibbs step), then
+ *       {@link MolecularDynamics} runs NVE velocity Verlet; the end point is kept iff it stays in
+ *       the container, K ≤ K_max and E + PV + K &lt; H_max, else the velocities reverse. Velocity Verlet is
+ *       reversible and volume-preserving, so this is a Metropolis step with a symmetric
+ *       proposal. Every walk starts with such a redraw, so momenta decorrelate whatever moves
+ *       the walk picks.</li>
  * </ul>
+ * With momenta, every other move keeps them fixed and tests E + PV + K &lt; H_max.
  * One instance per walk slot: its scratch arrays and local-move tracker are its mutable state.
  */
 final class WalkEngine {
@@ -48,6 +61,9 @@ final class WalkEngine {
     private final double maxVolume;
     private final double minAspect;
     private final int galileanSteps;
+    private final int hamiltonianSteps;
+    private final KineticPrior kinetic;
+    private final MdSystem mdSystem;
     private final MoveKind[] kinds;
     private final double[] cumulative;
 
@@ -74,6 +90,9 @@ final class WalkEngine {
         this.maxVolume = container instanceof Container.VariableCell v ? v.maxVolume() : container.volume();
         this.minAspect = container instanceof Container.VariableCell v ? v.minAspectRatio() : 0;
         this.galileanSteps = settings.moves().galileanSteps();
+        this.hamiltonianSteps = settings.moves().hamiltonianSteps();
+        this.kinetic = KineticPrior.of(numbers, settings.moves());
+        this.mdSystem = kinetic == null ? null : new MdSystem(numbers, kinetic.masses(), new boolean[3 * numbers.length]);
         this.kinds = active.toArray(new MoveKind[0]);
         this.cumulative = new double[kinds.length];
         double sum = 0;
@@ -98,6 +117,9 @@ final class WalkEngine {
     void walk(Walker w, double hMax, int steps, StepSizes sizes, SplittableRandom rng, Acceptance acc) {
         if (periodic) {
             w.wrap();
+        }
+        if (kinetic != null) {
+            w.kinetic = kinetic.draw(w.v, hMax - w.energy - pressure * w.volume, rng);
         }
         boolean trackerCurrent = false;
         boolean exact = true;
@@ -125,6 +147,13 @@ final class WalkEngine {
                     }
                     budget -= galileanSteps;
                 }
+                case HAMILTONIAN -> {
+                    if (hamiltonian(w, hMax, sizes.get(k), rng, acc)) {
+                        trackerCurrent = false;
+                        exact = true;
+                    }
+                    budget -= hamiltonianSteps;
+                }
                 case VOLUME, SHEAR, STRETCH -> {
                     if (cellMove(k, w, hMax, sizes.get(k), rng, acc)) {
                         trackerCurrent = false;
@@ -145,7 +174,7 @@ final class WalkEngine {
             // local updates carry rounding; records and culling use the configuration's own energy
             w.energy = energy(w.x, w.h);
         }
-        w.enthalpy = w.energy + pressure * w.volume;
+        w.updateEnthalpy(pressure);
     }
 
     private MoveKind pick(SplittableRandom rng) {
@@ -172,7 +201,7 @@ final class WalkEngine {
     /** One sweep with local energy changes; returns whether any move was accepted. */
     private boolean sweepLocal(LocalMoves t, Walker w, double hMax, double sigma, SplittableRandom rng, Acceptance acc) {
         shuffle(rng);
-        double limit = hMax - pressure * w.volume;
+        double limit = hMax - pressure * w.volume - w.kinetic;
         double e = t.energy();
         double[] x = w.x;
         boolean moved = false;
@@ -203,7 +232,7 @@ final class WalkEngine {
     /** One sweep with a full evaluation per move (potentials without local energies). */
     private void sweepFull(Walker w, double hMax, double sigma, SplittableRandom rng, Acceptance acc) {
         shuffle(rng);
-        double limit = hMax - pressure * w.volume;
+        double limit = hMax - pressure * w.volume - w.kinetic;
         double[] x = w.x;
         for (int idx = 0; idx < n; idx++) {
             int i = order[idx];
@@ -258,7 +287,7 @@ final class WalkEngine {
         for (int a = 0; a < 3 * n; a++) {
             velocity[a] *= scale;
         }
-        double limit = hMax - pressure * w.volume;
+        double limit = hMax - pressure * w.volume - w.kinetic;
         boolean moved = false;
         double[] x = w.x;
         for (int s = 0; s < galileanSteps; s++) {
@@ -405,7 +434,7 @@ final class WalkEngine {
         System.arraycopy(w.x, 0, trialX, 0, 3 * n);
         CellGeometry.carry(trialX, w.h, trialH);
         double e = energy(trialX, trialH);
-        boolean ok = e + pressure * newVolume < hMax;
+        boolean ok = e + pressure * newVolume + w.kinetic < hMax;
         if (ok) {
             System.arraycopy(trialX, 0, w.x, 0, 3 * n);
             System.arraycopy(trialH, 0, w.h, 0, 9);
@@ -442,13 +471,76 @@ final class WalkEngine {
             trialX[3 * j + k] = w.x[3 * i + k];
         }
         double e = energy(trialX, w.h);
-        boolean ok = e + pressure * w.volume < hMax;
+        boolean ok = e + pressure * w.volume + w.kinetic < hMax;
         if (ok) {
             System.arraycopy(trialX, 0, w.x, 0, 3 * n);
             w.energy = e;
         }
         acc.count(MoveKind.SWAP, ok);
         return ok;
+    }
+
+    /**
+     * One total-enthalpy Hamiltonian trajectory of time step {@code dt} fs; returns whether it
+     * was accepted.
+     */
+    private boolean hamiltonian(Walker w, double hMax, double dt, SplittableRandom rng, Acceptance acc) {
+        w.kinetic = kinetic.draw(w.v, hMax - w.energy - pressure * w.volume, rng);
+        MdState start = MolecularDynamics.initialState(w.structure(numbers, periodic), w.v);
+        // a thin skin: the list is built once per trajectory and the atoms move a fraction of an Å
+        MolecularDynamics md = MolecularDynamics.create(potential, mdSystem, MdSettings.nve(dt, 0).withSkin(0.5),
+                start, 1);
+        try {
+            md.run(hamiltonianSteps);
+        } catch (IllegalStateException | IllegalArgumentException blownUp) {
+            // a step too long for a close contact flings atoms off (non-finite, or hundreds of
+            // cells away): the end point is simply not accepted
+            for (int a = 0; a < 3 * n; a++) {
+                w.v[a] = -w.v[a];
+            }
+            acc.count(MoveKind.HAMILTONIAN, false);
+            return false;
+        }
+        MdState end = md.state();
+        requireMomentumConserved(end.velocities());
+        double e = md.potentialEnergy();
+        double k = kinetic.kinetic(end.velocities());
+        // the end point must lie in the prior's support as well as under the limit: K ≤ K_max
+        boolean ok = Double.isFinite(e) && k <= kinetic.cap() && inside(end.positions())
+                && e + pressure * w.volume + k < hMax;
+        if (ok) {
+            System.arraycopy(end.positions(), 0, w.x, 0, 3 * n);
+            System.arraycopy(end.velocities(), 0, w.v, 0, 3 * n);
+            w.energy = e;
+            w.kinetic = k;
+        } else {
+            for (int a = 0; a < 3 * n; a++) {
+                w.v[a] = -w.v[a];
+            }
+        }
+        acc.count(MoveKind.HAMILTONIAN, ok);
+        return ok;
+    }
+
+    /**
+     * The momenta's prior lives on the zero-total-momentum subspace, which the dynamics keeps
+     * only when the forces sum to zero, as for every interatomic potential; an external field
+     * would bias the sampling silently, so refuse it.
+     */
+    private void requireMomentumConserved(double[] v) {
+        double[] m = kinetic.masses();
+        double scale = 0;
+        for (int k = 0; k < 3; k++) {
+            double p = 0;
+            for (int i = 0; i < n; i++) {
+                p += m[i] * v[3 * i + k];
+                scale += m[i] * Math.abs(v[3 * i + k]);
+            }
+            if (Math.abs(p) > 1e-8 * scale && Math.abs(p) > 1e-300) {
+                throw new IllegalArgumentException("Hamiltonian moves need forces that sum to zero (a translation-"
+                        + "invariant potential): " + potential.name() + " changed the total momentum");
+            }
+        }
     }
 
     /** The potential's energy of positions x in cell h (ignored for clusters), eV. */

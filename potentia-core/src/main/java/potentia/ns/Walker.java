@@ -5,7 +5,8 @@ import potentia.structure.Structure;
 
 /**
  * One walker's configuration: positions, cell (all zeros for a cluster), energy, volume and
- * enthalpy H = E + PV. Mutable, owned by the sampler; a walk changes it in place.
+ * enthalpy H = E + PV (+ K when the run samples momenta, see {@link KineticPrior}). Mutable,
+ * owned by the sampler; a walk changes it in place.
  */
 final class Walker {
     /** 3N positions, Å. */
@@ -16,17 +17,29 @@ final class Walker {
     double energy;
     /** Cell volume (or the container's for a cluster), Å³. */
     double volume;
-    /** E + PV, eV. */
+    /** 3N velocities, Å/fs: zero unless the run samples momenta. */
+    final double[] v;
+    /** Kinetic energy of {@link #v}, eV (0 without momenta). */
+    double kinetic;
+    /** E + PV + K, eV. */
     double enthalpy;
 
     Walker(int atoms) {
         this.x = new double[3 * atoms];
+        this.v = new double[3 * atoms];
+    }
+
+    /** Recomputes {@link #enthalpy} from the energy, volume and kinetic energy. */
+    void updateEnthalpy(double pressure) {
+        enthalpy = energy + pressure * volume + kinetic;
     }
 
     /** Makes this walker a copy of {@code o}. */
     void copyFrom(Walker o) {
         System.arraycopy(o.x, 0, x, 0, x.length);
         System.arraycopy(o.h, 0, h, 0, 9);
+        System.arraycopy(o.v, 0, v, 0, v.length);
+        kinetic = o.kinetic;
         energy = o.energy;
         volume = o.volume;
         enthalpy = o.enthalpy;

@@ -56,6 +56,48 @@ class DetailedBalanceTest {
         });
     }
 
+    /**
+     * E = Σ_{i<j} Σ_k cos(2π d_ijk / L) + ½ cos(2π(d_01x + d_01y)/L) with d_ij = x_i − x_j, and
+     * its forces: several basins, and translation-invariant (the forces sum to zero), as
+     * Hamiltonian moves require.
+     */
+    static Potential pairCosines(double edge) {
+        double q = 2 * Math.PI / edge;
+        ToDoubleFunction<Structure> energy = s -> {
+            double[] x = s.positions();
+            int n = x.length / 3;
+            double e = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    for (int k = 0; k < 3; k++) {
+                        e += Math.cos(q * (x[3 * i + k] - x[3 * j + k]));
+                    }
+                }
+            }
+            return e + 0.5 * Math.cos(q * (x[0] - x[3] + x[1] - x[4]));
+        };
+        return ToyPotentials.of("pair cosines", energy, s -> {
+            double[] x = s.positions();
+            int n = x.length / 3;
+            double[] f = new double[x.length];
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    for (int k = 0; k < 3; k++) {
+                        double c = q * Math.sin(q * (x[3 * i + k] - x[3 * j + k]));
+                        f[3 * i + k] += c;
+                        f[3 * j + k] -= c;
+                    }
+                }
+            }
+            double c = 0.5 * q * Math.sin(q * (x[0] - x[3] + x[1] - x[4]));
+            f[0] += c;
+            f[1] += c;
+            f[3] -= c;
+            f[4] -= c;
+            return f;
+        });
+    }
+
     enum AtomMoves { SINGLE_ATOM, GALILEAN }
 
     @ParameterizedTest
@@ -120,15 +162,63 @@ class DetailedBalanceTest {
                 s -> s.position(2, 0) - Math.floor(s.position(2, 0)), 8);
     }
 
+    enum HamiltonianStatistic { ENERGY, KINETIC, POSITION }
+
+    /**
+     * Total-enthalpy Hamiltonian moves (with the momenta redrawn at each walk and trajectory)
+     * keep the joint prior of configuration and momenta under E + K &lt; H_max: the potential
+     * energy, the kinetic energy and a coordinate all follow the rejection-sampled reference.
+     */
+    @ParameterizedTest
+    @EnumSource(HamiltonianStatistic.class)
+    void hamiltonianMovesInAPeriodicCell(HamiltonianStatistic stat) {
+        double edge = 1;
+        Container box = new Container.FixedCell(Cell.orthorhombic(edge, edge, edge));
+        Potential p = pairCosines(edge);
+        // K ≤ 3 k_B · 10⁴ K ≈ 2.6 eV: the cap binds for part of the walkers, not all
+        MoveMix moves = new MoveMix(Map.of(MoveKind.HAMILTONIAN, 1.0), 3, 3, 1e4);
+        StepSizes sizes = StepSizes.defaults().with(MoveKind.HAMILTONIAN, 4.0);
+        checkWalker(p, new int[] {18, 18, 36}, box, moves, sizes, -2.0, hamiltonianStatistic(stat, box), 21);
+    }
+
+    @ParameterizedTest
+    @EnumSource(HamiltonianStatistic.class)
+    void hamiltonianMovesInASphere(HamiltonianStatistic stat) {
+        Container sphere = new Container.Sphere(1.0);
+        Potential p = pairCosines(1.3);
+        // trajectories keep the centre of mass, which the walls make matter: atom moves shift it
+        MoveMix moves = new MoveMix(Map.of(MoveKind.HAMILTONIAN, 1.0, MoveKind.ATOM_SWEEP, 1.0), 3, 3, 1e4);
+        StepSizes sizes = StepSizes.defaults().with(MoveKind.HAMILTONIAN, 4.0).with(MoveKind.ATOM_SWEEP, 0.3);
+        checkWalker(p, new int[] {18, 18, 36}, sphere, moves, sizes, 1.0, hamiltonianStatistic(stat, sphere), 22);
+    }
+
+    private static ToDoubleFunction<Walker> hamiltonianStatistic(HamiltonianStatistic stat, Container c) {
+        return switch (stat) {
+            case ENERGY -> w -> w.energy;
+            case KINETIC -> w -> w.kinetic;
+            case POSITION -> c.periodic() ? w -> (w.x[4] - w.x[1]) - Math.floor(w.x[4] - w.x[1]) : w -> w.x[4];
+        };
+    }
+
     /**
      * Runs a chain of walks of one walker under hMax and compares the statistic's distribution
      * with that of prior draws kept below hMax.
      */
     private static void check(Potential p, int[] numbers, Container c, MoveMix moves, StepSizes sizes, double hMax,
             ToDoubleFunction<Structure> statistic, long seed) {
+        checkWalker(p, numbers, c, moves, sizes, hMax, w -> statistic.applyAsDouble(w.structure(numbers, c.periodic())),
+                seed);
+    }
+
+    /**
+     * The same with a statistic of the whole walker (its kinetic energy, say); with momenta the
+     * prior is the configuration's times the {@link KineticPrior}'s, kept below hMax in E + K.
+     */
+    private static void checkWalker(Potential p, int[] numbers, Container c, MoveMix moves, StepSizes sizes,
+            double hMax, ToDoubleFunction<Walker> statistic, long seed) {
         NsSettings s = NsSettings.builder(c).walkers(4).moves(moves).steps(sizes).seed(seed).build();
         WalkEngine engine = new WalkEngine(p, numbers, s, NestedSampling.activeMoves(s, numbers, p));
-        InitialWalkers prior = new InitialWalkers(s, numbers.length);
+        InitialWalkers prior = new InitialWalkers(s, numbers);
         SplittableRandom rng = new SplittableRandom(seed);
         int draws = 20_000;
         double[] reference = new double[draws];
@@ -137,8 +227,8 @@ class DetailedBalanceTest {
         for (int k = 0; k < draws; ) {
             prior.draw(w, rng);
             w.energy = engine.energy(w.x, w.h);
-            if (w.energy < hMax) {
-                reference[k++] = statistic.applyAsDouble(w.structure(numbers, c.periodic()));
+            if (w.energy + w.kinetic < hMax) {
+                reference[k++] = statistic.applyAsDouble(w);
                 if (start == null) {
                     start = new Walker(numbers.length);
                     start.copyFrom(w);
@@ -149,8 +239,9 @@ class DetailedBalanceTest {
         double[] chain = new double[4000];
         for (int k = 0; k < chain.length; k++) {
             engine.walk(start, hMax, STEPS, sizes, rng, acc);
-            assertTrue(start.energy < hMax, "walker left the allowed region");
-            chain[k] = statistic.applyAsDouble(start.structure(numbers, c.periodic()));
+            assertTrue(start.energy + start.kinetic < hMax, "walker left the allowed region");
+            assertEquals(start.enthalpy, start.energy + start.kinetic, 1e-12, "enthalpy E + PV + K");
+            chain[k] = statistic.applyAsDouble(start);
         }
         double chi2 = chiSquared(reference, chain);
         System.out.printf("%s %s: χ² = %.1f, acceptance %s%n", p.name(), moves.weights().keySet().stream()
@@ -216,7 +307,7 @@ class DetailedBalanceTest {
             int[] numbers = {18, 18, 18};
             WalkEngine engine = new WalkEngine(gas, numbers, s, NestedSampling.activeMoves(s, numbers, gas));
             Walker walker = new Walker(n);
-            new InitialWalkers(s, n).draw(walker, new SplittableRandom(1));
+            new InitialWalkers(s, numbers).draw(walker, new SplittableRandom(1));
             double cap = Math.min(vMax, hMax / pressure);
             double scale = Math.cbrt(0.5 * cap / walker.volume);
             for (int a = 0; a < 9; a++) {

@@ -37,8 +37,9 @@ class NsRunTest {
     static final int[] NUMBERS = {18, 18, 18, 18, 18, 36, 36, 36};
 
     static NsSettings settings(long seed, long iterations) {
-        MoveMix moves = new MoveMix(Map.of(MoveKind.ATOM_SWEEP, 4.0, MoveKind.GALILEAN, 1.0, MoveKind.VOLUME, 1.0,
-                MoveKind.SHEAR, 1.0, MoveKind.STRETCH, 1.0, MoveKind.SWAP, 1.0), 3);
+        // every kind of move, Hamiltonian ones too: the walkers' velocities go into checkpoints
+        MoveMix moves = new MoveMix(Map.of(MoveKind.ATOM_SWEEP, 4.0, MoveKind.GALILEAN, 1.0, MoveKind.HAMILTONIAN, 1.0,
+                MoveKind.VOLUME, 1.0, MoveKind.SHEAR, 1.0, MoveKind.STRETCH, 1.0, MoveKind.SWAP, 1.0), 3, 3, 3000);
         return NsSettings.builder(new Container.VariableCell(8 * 400, 0.7)).walkers(24).parallelWalks(4).cull(2)
                 .walkLength(24).iterations(iterations).seed(seed).pressure(Units.fromGPa(0.1)).moves(moves)
                 .snapshotEvery(7).tuning(new Tuning(0.25, 0.5, 1.25, 5, 10)).build();

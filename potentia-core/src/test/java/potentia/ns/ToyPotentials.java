@@ -14,9 +14,9 @@ final class ToyPotentials {
     private ToyPotentials() {
     }
 
-    /** No interaction at all: an ideal gas. */
+    /** No interaction at all: an ideal gas (zero forces, so trajectories fly straight). */
     static Potential idealGas() {
-        return new Toy("ideal gas", s -> 0.0, null);
+        return new Toy("ideal gas", s -> 0.0, s -> new double[3 * s.size()]);
     }
 
     /**
@@ -41,6 +41,45 @@ final class ToyPotentials {
                 d[a] *= -k;
             }
             return d;
+        });
+    }
+
+    /**
+     * A harmonic chain: E = ½k Σ_i |d(x_{i+1} − x_i) − b_i|² over N − 1 springs, d the nearest
+     * periodic image; translation-invariant, so its forces sum to zero.
+     *
+     * @param bonds 3(N − 1) rest vectors b_i, Å (not modified)
+     */
+    static Potential harmonicChain(double[] bonds, double k) {
+        double[] b0 = bonds.clone();
+        java.util.function.Function<Structure, double[]> stretch = s -> {
+            double[] x = s.positions();
+            double[] h = s.cell().matrix();
+            double[] u = new double[b0.length];
+            for (int a = 0; a < b0.length; a++) {
+                double d = x[a + 3] - x[a];
+                double len = h[4 * (a % 3)];
+                if (len > 0) {
+                    d -= len * Math.rint(d / len);
+                }
+                u[a] = d - b0[a];
+            }
+            return u;
+        };
+        return new Toy("harmonic chain", s -> {
+            double e = 0;
+            for (double v : stretch.apply(s)) {
+                e += 0.5 * k * v * v;
+            }
+            return e;
+        }, s -> {
+            double[] u = stretch.apply(s);
+            double[] f = new double[u.length + 3];
+            for (int a = 0; a < u.length; a++) {
+                f[a + 3] -= k * u[a];
+                f[a] += k * u[a];
+            }
+            return f;
         });
     }
 
