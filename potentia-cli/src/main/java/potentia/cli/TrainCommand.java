@@ -191,9 +191,26 @@ final class TrainCommand implements Callable<Integer> {
             description = "End of the cosine, floor of the plateau schedule (default: ${DEFAULT-VALUE}).")
     double minLearningRate;
 
-    @Option(names = "--schedule", defaultValue = "cosine", paramLabel = "KIND",
-            description = "After warm-up: constant, cosine or plateau (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--schedule", defaultValue = "cosine", paramLabel = "KIND", converter = ScheduleConverter.class,
+            description = "After warm-up: constant, cosine or plateau; or one-cycle (NeuralIL's: a rise from η/25 "
+                    + "over the first 30 % of the steps, which replaces the warm-up, then a cosine fall to the "
+                    + "minimum) (default: ${DEFAULT-VALUE}).")
     LearningRate.Kind schedule;
+
+    /** Accepts {@code one-cycle} as well as {@code one_cycle}, in any case. */
+    static final class ScheduleConverter implements CommandLine.ITypeConverter<LearningRate.Kind> {
+        @Override
+        public LearningRate.Kind convert(String value) {
+            String name = value.trim().replace('-', '_').toUpperCase(Locale.ROOT);
+            for (LearningRate.Kind k : LearningRate.Kind.values()) {
+                if (k.name().equals(name)) {
+                    return k;
+                }
+            }
+            throw new CommandLine.TypeConversionException("unknown schedule '" + value
+                    + "': expected constant, cosine, plateau or one-cycle");
+        }
+    }
 
     @Option(names = "--warmup-epochs", defaultValue = "5", paramLabel = "N", description = "Linear warm-up (default: ${DEFAULT-VALUE}).")
     int warmupEpochs;
@@ -347,7 +364,7 @@ final class TrainCommand implements Callable<Integer> {
         m.put("batch-size", batchSize);
         m.put("learning-rate", learningRate);
         m.put("min-learning-rate", minLearningRate);
-        m.put("schedule", schedule.name().toLowerCase(Locale.ROOT));
+        m.put("schedule", schedule.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         m.put("warmup-epochs", warmupEpochs);
         m.put("plateau-patience", plateauPatience);
         m.put("plateau-factor", plateauFactor);

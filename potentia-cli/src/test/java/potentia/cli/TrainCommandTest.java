@@ -2,6 +2,7 @@ package potentia.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -195,6 +196,29 @@ class TrainCommandTest {
                 "--epochs", "2", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(json(out.resolve("metrics.json")).path("architecture").asText().contains("shared"), r.out());
+    }
+
+    @Test
+    void theOneCycleScheduleIsNamedWithAHyphenAndResumes() throws Exception {
+        Path straight = dir.resolve("one-cycle");
+        Path killed = dir.resolve("one-cycle-killed");
+        assertEquals(0, CliRun.of("train", config.toString(), "--schedule", "one-cycle", "--out", straight.toString())
+                .exitCode());
+        assertTrue(Files.readString(straight.resolve("run.yaml")).contains("schedule: one-cycle"));
+        assertEquals(0, CliRun.of("train", config.toString(), "--schedule", "ONE_CYCLE", "--out", killed.toString(),
+                "--stop-after", "3").exitCode());
+        CliRun resumed = CliRun.of("train", "--resume", killed.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertArrayEquals(Files.readAllBytes(straight.resolve("model.potentia")),
+                Files.readAllBytes(killed.resolve("model.potentia")));
+        // a different schedule gives a different model, so the comparison above can fail
+        Path cosine = dir.resolve("cosine");
+        assertEquals(0, CliRun.of("train", config.toString(), "--out", cosine.toString()).exitCode());
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(straight.resolve("model.potentia")),
+                Files.readAllBytes(cosine.resolve("model.potentia"))));
+        CliRun bad = CliRun.of("train", config.toString(), "--schedule", "cyclic", "--out", dir.resolve("x").toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("one-cycle"), bad.err());
     }
 
     @Test

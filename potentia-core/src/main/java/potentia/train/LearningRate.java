@@ -9,7 +9,11 @@ package potentia.train;
  *     steps done (Loshchilov &amp; Hutter's SGDR without restarts);</li>
  * <li>{@link Kind#PLATEAU}: η0 times the factor once for every {@code patience} epochs in a row
  *     without a relative improvement of the validation loss by 1e-4, never below η_min
- *     ({@link Plateau} carries that state from epoch to epoch).</li>
+ *     ({@link Plateau} carries that state from epoch to epoch);</li>
+ * <li>{@link Kind#ONE_CYCLE}: Smith and Topin's one-cycle policy, which NeuralIL trains with: η
+ *     rises from η0/{@value #ONE_CYCLE_DIVISOR} to η0 along a half cosine over the first
+ *     {@value #ONE_CYCLE_RISE} of all steps, then falls along a half cosine to η_min. The rise is
+ *     the warm-up, so {@code warmupEpochs} does not apply.</li>
  * </ul>
  *
  * @param kind the shape after warm-up
@@ -24,11 +28,17 @@ public record LearningRate(Kind kind, double initial, double minimum, int warmup
 
     /** What the rate does after warm-up. */
     public enum Kind {
-        CONSTANT, COSINE, PLATEAU
+        CONSTANT, COSINE, PLATEAU, ONE_CYCLE
     }
 
     /** Relative improvement of the validation loss that counts for the plateau schedule. */
     static final double PLATEAU_THRESHOLD = 1e-4;
+
+    /** One-cycle: η0 over the starting rate. */
+    static final double ONE_CYCLE_DIVISOR = 25;
+
+    /** One-cycle: the fraction of all steps spent rising. */
+    static final double ONE_CYCLE_RISE = 0.3;
 
     public LearningRate {
         if (!(initial > 0) || !Double.isFinite(initial)) {
@@ -54,6 +64,9 @@ public record LearningRate(Kind kind, double initial, double minimum, int warmup
      * @param plateau the plateau state (ignored by other kinds)
      */
     public double at(long step, int stepsPerEpoch, int epochs, Plateau plateau) {
+        if (kind == Kind.ONE_CYCLE) {
+            return oneCycle(step, (long) epochs * stepsPerEpoch);
+        }
         long warm = (long) warmupEpochs * stepsPerEpoch;
         if (step < warm) {
             return initial * (step + 1) / warm;
@@ -66,7 +79,19 @@ public record LearningRate(Kind kind, double initial, double minimum, int warmup
                 yield minimum + (initial - minimum) * 0.5 * (1 + Math.cos(Math.PI * p));
             }
             case PLATEAU -> Math.max(minimum, initial * plateau.scale());
+            case ONE_CYCLE -> throw new AssertionError("handled above");
         };
+    }
+
+    private double oneCycle(long step, long total) {
+        long rise = Math.max(1, Math.round(ONE_CYCLE_RISE * total));
+        double start = initial / ONE_CYCLE_DIVISOR;
+        if (step < rise) {
+            double p = (double) step / rise;
+            return initial + (start - initial) * 0.5 * (1 + Math.cos(Math.PI * p));
+        }
+        double p = Math.min(1, (double) (step - rise) / Math.max(1, total - rise));
+        return minimum + (initial - minimum) * 0.5 * (1 + Math.cos(Math.PI * p));
     }
 
     /**

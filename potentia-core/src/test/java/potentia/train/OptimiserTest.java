@@ -2,6 +2,7 @@ package potentia.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,24 @@ class OptimiserTest {
         assertEquals(1e-2, r.at(10, perEpoch, epochs, null), 1e-18);
         assertEquals(1e-4 + (1e-2 - 1e-4) / 2, r.at(10 + 25, perEpoch, epochs, null), 1e-15);
         assertEquals(1e-4, r.at(60, perEpoch, epochs, null), 1e-18);
+    }
+
+    @Test
+    void oneCycleRisesThenFalls() {
+        // warm-up epochs are not used by one-cycle: its rise is the warm-up
+        LearningRate r = new LearningRate(LearningRate.Kind.ONE_CYCLE, 1e-2, 1e-5, 7, 1, 0.5);
+        int perEpoch = 4;
+        int epochs = 25; // 100 steps: 30 rising, 70 falling
+        assertEquals(1e-2 / 25, r.at(0, perEpoch, epochs, null), 1e-18);
+        assertEquals((1e-2 + 1e-2 / 25) / 2, r.at(15, perEpoch, epochs, null), 1e-15);
+        assertEquals(1e-2, r.at(30, perEpoch, epochs, null), 1e-18);
+        assertEquals(1e-5 + (1e-2 - 1e-5) / 2, r.at(65, perEpoch, epochs, null), 1e-15);
+        assertEquals(1e-5, r.at(100, perEpoch, epochs, null), 1e-18);
+        for (int s = 1; s < 100; s++) {
+            double before = r.at(s - 1, perEpoch, epochs, null);
+            double now = r.at(s, perEpoch, epochs, null);
+            assertTrue(s <= 30 ? now > before : now < before, "monotone on each side of the peak, step " + s);
+        }
     }
 
     @Test
