@@ -19,7 +19,8 @@
 # Hamiltonian moves instead of most single-atom sweeps: add
 #   --moves atom=1,hmc=1,volume=1,shear=1,stretch=1 --kinetic-temperature 5000
 # to the ns command (same K, L, seed, iterations): 13 min 20 s on 2 threads, the same hexagonal
-# diamond and a peak at 1831 +- 6 K (2026-12-07); the momenta make 400 000 iterations end at 645 K.
+# diamond and a peak at 1831 +- 6 K (2026-12-07); seed 2: cubic diamond, 1603 +- 5 K (a wider seed
+# spread than single-atom sweeps give); the momenta make 400 000 iterations end at about 650 K.
 #
 #   examples/ns-si-sw.sh [OUT_DIR] [THREADS]          (default: ns-si16, 2 threads)
 set -euo pipefail
