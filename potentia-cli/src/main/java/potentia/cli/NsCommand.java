@@ -253,10 +253,7 @@ final class NsCommand implements Callable<Integer> {
             mix = mix.withGalileanSteps(galileanSteps);
         }
         if (moves == null) {
-            if (hmcSteps != null || kineticTemperature != null) {
-                throw new IllegalArgumentException("--hmc-steps and --kinetic-temperature apply only with hmc moves "
-                        + "(--moves …,hmc=W)");
-            }
+            requireNoHamiltonianOptions();
             return mix;
         }
         Map<String, MoveKind> byLabel = new java.util.LinkedHashMap<>();
@@ -286,12 +283,18 @@ final class NsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("hmc moves sample momenta: give --kinetic-temperature K, a little above "
                     + "the highest temperature of interest");
         }
-        if (!hmc && (hmcSteps != null || kineticTemperature != null)) {
+        if (!hmc) {
+            requireNoHamiltonianOptions();
+        }
+        return new MoveMix(weights, mix.galileanSteps(), hmcSteps == null ? mix.hamiltonianSteps() : hmcSteps,
+                hmc ? kineticTemperature : 0);
+    }
+
+    private void requireNoHamiltonianOptions() {
+        if (hmcSteps != null || kineticTemperature != null) {
             throw new IllegalArgumentException("--hmc-steps and --kinetic-temperature apply only with hmc moves "
                     + "(--moves …,hmc=W)");
         }
-        return new MoveMix(weights, mix.galileanSteps(), hmcSteps == null ? 8 : hmcSteps,
-                hmc ? kineticTemperature : 0);
     }
 
     private static int drive(NsRun run) {

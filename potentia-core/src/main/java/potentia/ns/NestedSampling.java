@@ -134,20 +134,17 @@ public final class NestedSampling implements AutoCloseable {
             throw new IllegalArgumentException("the move mix must move atoms: give atom sweeps, Galilean or "
                     + "Hamiltonian moves a positive weight");
         }
-        if (active.contains(MoveKind.GALILEAN) && !potential.supported().contains(Property.FORCES)) {
-            throw new IllegalArgumentException("Galilean moves need forces, which " + potential.name() + " cannot compute");
-        }
-        if (active.contains(MoveKind.HAMILTONIAN) && !potential.supported().contains(Property.FORCES)) {
-            throw new IllegalArgumentException("Hamiltonian moves need forces, which " + potential.name()
-                    + " cannot compute");
+        for (MoveKind k : List.of(MoveKind.GALILEAN, MoveKind.HAMILTONIAN)) {
+            if (active.contains(k) && !potential.supported().contains(Property.FORCES)) {
+                String name = k == MoveKind.GALILEAN ? "Galilean" : "Hamiltonian";
+                throw new IllegalArgumentException(name + " moves need forces, which " + potential.name()
+                        + " cannot compute");
+            }
         }
         if (active.contains(MoveKind.HAMILTONIAN) && !s.container().periodic() && !active.contains(MoveKind.ATOM_SWEEP)
                 && !active.contains(MoveKind.GALILEAN)) {
             throw new IllegalArgumentException("Hamiltonian trajectories keep the centre of mass where it is; in a "
                     + "sphere or box, whose walls make it matter, mix them with atom or Galilean moves");
-        }
-        if (active.contains(MoveKind.HAMILTONIAN) && numbers.length < 2) {
-            throw new IllegalArgumentException("Hamiltonian moves need at least 2 atoms (the total momentum is fixed)");
         }
         return Collections.unmodifiableList(active);
     }

@@ -40,7 +40,8 @@ import potentia.structure.Structure;
  *       momenta ({@link KineticPrior}): the velocities are redrawn from their prior given the
  *       configuration (uniform under K ≤ min(K_max, H_max − E − PV): a Gibbs step), then
  *       {@link MolecularDynamics} runs NVE velocity Verlet; the end point is kept iff it stays in
- *       the container, K ≤ K_max and E + PV + K &lt; H_max, else the velocities reverse. Velocity Verlet is
+ *       the container, K ≤ K_max and E + PV + K &lt; H_max, else the walker stays as it was (the
+ *       usual momentum flip is not needed: the momenta are redrawn before every trajectory). Velocity Verlet is
  *       reversible and volume-preserving, so this is a Metropolis step with a symmetric
  *       proposal. Every walk starts with such a redraw, so momenta decorrelate whatever moves
  *       the walk picks.</li>
@@ -495,9 +496,6 @@ final class WalkEngine {
         } catch (IllegalStateException | IllegalArgumentException blownUp) {
             // a step too long for a close contact flings atoms off (non-finite, or hundreds of
             // cells away): the end point is simply not accepted
-            for (int a = 0; a < 3 * n; a++) {
-                w.v[a] = -w.v[a];
-            }
             acc.count(MoveKind.HAMILTONIAN, false);
             return false;
         }
@@ -513,10 +511,6 @@ final class WalkEngine {
             System.arraycopy(end.velocities(), 0, w.v, 0, 3 * n);
             w.energy = e;
             w.kinetic = k;
-        } else {
-            for (int a = 0; a < 3 * n; a++) {
-                w.v[a] = -w.v[a];
-            }
         }
         acc.count(MoveKind.HAMILTONIAN, ok);
         return ok;

@@ -29,19 +29,7 @@ class ExactCasesTest {
         Container box = new Container.VariableCell(vMax, 0.6);
         NsSettings s = NsSettings.builder(box).walkers(200).walkLength(48).iterations(200 * 32).seed(11)
                 .pressure(pressure).moves(MoveMix.defaults().with(MoveKind.ATOM_SWEEP, 1)).build();
-        NsSamples samples = run(ToyPotentials.idealGas(), n, s);
-        // ⟨V⟩ = (N+1)k_BT/P from V_max/30 to V_max/8: the cutoff at V_max matters a little at the top
-        double[] temps = {vMax / 30 * pressure / (n + 1) / Units.BOLTZMANN, vMax / 8 * pressure / (n + 1) / Units.BOLTZMANN};
-        Thermodynamics th = Thermodynamics.of(samples, temps, 40, 3);
-        for (int k = 0; k < temps.length; k++) {
-            double beta = 1 / (Units.BOLTZMANN * temps[k]);
-            double[] exact = idealGasExact(n, beta * pressure, vMax);
-            String at = " at T = " + temps[k] + " K";
-            assertWithin(exact[0], th.logZ(), k, "ln Z" + at);
-            assertWithin(exact[1] / beta, th.enthalpy(), k, "⟨H⟩" + at);
-            assertWithin(exact[2], th.heatCapacity(), k, "C_p/k_B" + at);
-            assertWithin(exact[1] / beta / pressure, th.volume(), k, "⟨V⟩" + at);
-        }
+        assertIdealGas(run(ToyPotentials.idealGas(), n, s), n, pressure, vMax, "");
         assertEquals(n + 1, idealGasExact(n, 1, 200)[2], 1e-9, "the exact formula's low-temperature limit");
     }
 
@@ -64,12 +52,20 @@ class ExactCasesTest {
                 .pressure(pressure).moves(moves).build();
         NsSamples samples = run(ToyPotentials.idealGas(), n, s);
         assertTrue(samples.kinetic());
+        assertIdealGas(samples, n, pressure, vMax, ", Hamiltonian moves");
+    }
+
+    /**
+     * ln Z, ⟨H⟩, C_p and ⟨V⟩ of an ideal gas run against quadrature, within the run's error bars,
+     * at ⟨V⟩ = (N+1)k_BT/P = V_max/30 and V_max/8 (the cutoff at V_max matters a little at the top).
+     */
+    private static void assertIdealGas(NsSamples samples, int n, double pressure, double vMax, String label) {
         double[] temps = {vMax / 30 * pressure / (n + 1) / Units.BOLTZMANN, vMax / 8 * pressure / (n + 1) / Units.BOLTZMANN};
         Thermodynamics th = Thermodynamics.of(samples, temps, 40, 3);
         for (int k = 0; k < temps.length; k++) {
             double beta = 1 / (Units.BOLTZMANN * temps[k]);
             double[] exact = idealGasExact(n, beta * pressure, vMax);
-            String at = " at T = " + temps[k] + " K, Hamiltonian moves";
+            String at = " at T = " + temps[k] + " K" + label;
             assertWithin(exact[0], th.logZ(), k, "ln Z" + at);
             assertWithin(exact[1] / beta, th.enthalpy(), k, "⟨H⟩" + at);
             assertWithin(exact[2], th.heatCapacity(), k, "C_p/k_B" + at);
