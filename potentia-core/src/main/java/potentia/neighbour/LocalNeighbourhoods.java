@@ -12,7 +12,8 @@ import potentia.structure.Structure;
  *
  * <p>A {@link #trial} finds the neighbourhood atom i would have at a new position by one scan
  * over all atoms (cheap distance checks; the images come from fractional coordinates, so any
- * triclinic cell works, however small against the cutoff); {@link #commit} then moves the atom
+ * triclinic cell works, however small against the cutoff; vectorised, {@link FractionalScan},
+ * when every cell width exceeds the cutoff); {@link #commit} then moves the atom
  * and updates the lists of its old and new neighbours in O(neighbours): every entry knows where
  * its reverse entry sits in the other atom's list, so nothing is searched for (a search makes a
  * commit O(neighbours²), which dominated LJ moves at r_c = 3σ). {@link #reset} rebuilds
@@ -48,8 +49,14 @@ public final class LocalNeighbourhoods {
     private boolean periodic;
     /** Whether every perpendicular width is at least twice the cutoff (at most one image of a pair in range). */
     private boolean singleImage;
+    /** Whether every perpendicular width exceeds the cutoff (at most two images per axis): trials use {@link #scan}. */
+    private boolean widerThanCutoff;
+    /** The vectorised trial scan and its copy of the fractional coordinates (periodic cells). */
+    private final FractionalScan scan;
     /** cutoff / perpendicular width per axis: the fractional reach of the cutoff. */
     private final double[] reach = new double[3];
+    /** Scratch: the image ranges of the pair in hand ({@link ImageRanges}). */
+    private final int[] range = new int[6];
 
     private final int[] count;
     private int[][] neighbour;
@@ -64,6 +71,8 @@ public final class LocalNeighbourhoods {
     private final int dataWidth;
     private double[][] data;
 
+    /** The atom whose pairs a reset's scan is entering, or −1 while trials scan. */
+    private int pairCentre = -1;
     private int trialAtom = -1;
     private double tx;
     private double ty;
@@ -101,6 +110,7 @@ public final class LocalNeighbourhoods {
         this.x = new double[3 * n];
         this.f = new double[3 * n];
         this.count = new int[n];
+        this.scan = new FractionalScan(n);
         this.neighbour = new int[n][INITIAL_CAPACITY];
         this.separation = new double[n][3 * INITIAL_CAPACITY];
         this.mirror = new int[n][INITIAL_CAPACITY];
@@ -137,12 +147,15 @@ public final class LocalNeighbourhoods {
             System.arraycopy(cell.inverse(), 0, inv, 0, 9);
             double[] w = cell.perpendicularWidths();
             singleImage = true;
+            widerThanCutoff = true;
             for (int k = 0; k < 3; k++) {
                 reach[k] = cutoff / w[k];
                 singleImage &= w[k] >= 2 * cutoff;
+                widerThanCutoff &= w[k] > cutoff;
             }
             for (int i = 0; i < n; i++) {
                 fractional(x[3 * i], x[3 * i + 1], x[3 * i + 2], f, 3 * i);
+                scan.set(i, f[3 * i], f[3 * i + 1], f[3 * i + 2]);
             }
         }
         trialAtom = -1;
@@ -167,6 +180,15 @@ public final class LocalNeighbourhoods {
 
     /** Enters every pair within the cutoff by direct checks. */
     private void directPairs() {
+        if (periodic && widerThanCutoff) {
+            // no own images (see trial): the pairs (i, j > i) in the vectorised scan
+            for (int i = 0; i < n - 1; i++) {
+                pairCentre = i;
+                scan.scan(i + 1, i, f[3 * i], f[3 * i + 1], f[3 * i + 2], h, cutoffSq, singleImage, this);
+            }
+            pairCentre = -1;
+            return;
+        }
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
                 if (!periodic) {
@@ -196,16 +218,10 @@ public final class LocalNeighbourhoods {
         da -= Math.rint(da);
         db -= Math.rint(db);
         dc -= Math.rint(dc);
-        // images S with |d_k + S_k| < r_c / w_k on every axis can be within the cutoff
-        int a0 = (int) Math.ceil(-reach[0] - da);
-        int a1 = (int) Math.floor(reach[0] - da);
-        int b0 = (int) Math.ceil(-reach[1] - db);
-        int b1 = (int) Math.floor(reach[1] - db);
-        int c0 = (int) Math.ceil(-reach[2] - dc);
-        int c1 = (int) Math.floor(reach[2] - dc);
-        for (int sa = a0; sa <= a1; sa++) {
-            for (int sb = b0; sb <= b1; sb++) {
-                for (int sc = c0; sc <= c1; sc++) {
+        ImageRanges.of(reach, da, db, dc, range);
+        for (int sa = range[0]; sa <= range[1]; sa++) {
+            for (int sb = range[2]; sb <= range[3]; sb++) {
+                for (int sc = range[4]; sc <= range[5]; sc++) {
                     if (j == i && (pairs ? !(sc > 0 || (sc == 0 && (sb > 0 || (sb == 0 && sa > 0))))
                             : sa == 0 && sb == 0 && sc == 0)) {
                         continue;
@@ -298,26 +314,9 @@ public final class LocalNeighbourhoods {
         double fa = px * inv[0] + py * inv[3] + pz * inv[6];
         double fb = px * inv[1] + py * inv[4] + pz * inv[7];
         double fc = px * inv[2] + py * inv[5] + pz * inv[8];
-        if (singleImage) {
-            // every width ≥ 2 r_c: an image within r_c has every fractional component below 1/2,
-            // so it is the wrapped one, and an atom never sees its own image
-            for (int j = 0; j < n; j++) {
-                if (j == i) {
-                    continue;
-                }
-                double da = f[3 * j] - fa;
-                double db = f[3 * j + 1] - fb;
-                double dc = f[3 * j + 2] - fc;
-                da -= Math.rint(da);
-                db -= Math.rint(db);
-                dc -= Math.rint(dc);
-                double dx = da * h[0] + db * h[3] + dc * h[6];
-                double dy = da * h[1] + db * h[4] + dc * h[7];
-                double dz = da * h[2] + db * h[5] + dc * h[8];
-                if (dx * dx + dy * dy + dz * dz < cutoffSq) {
-                    addTrial(j, dx, dy, dz);
-                }
-            }
+        if (widerThanCutoff) {
+            // and no own images: a lattice vector is at least the smallest width long
+            scan.scan(0, i, fa, fb, fc, h, cutoffSq, singleImage, this);
             return;
         }
         for (int j = 0; j < n; j++) {
@@ -381,6 +380,7 @@ public final class LocalNeighbourhoods {
         x[3 * i + 2] = tz;
         if (periodic) {
             fractional(tx, ty, tz, f, 3 * i);
+            scan.set(i, f[3 * i], f[3 * i + 1], f[3 * i + 2]);
         }
         trialAtom = -1;
     }
@@ -457,6 +457,18 @@ public final class LocalNeighbourhoods {
             entryData.compute(i, j, dx, dy, dz, data[i], dataWidth * c);
         }
         return c;
+    }
+
+    /**
+     * An image {@link FractionalScan} found: the pair (i, j, d) while a reset scans atom i's
+     * pairs, else a trial entry.
+     */
+    void found(int j, double dx, double dy, double dz) {
+        if (pairCentre < 0) {
+            addTrial(j, dx, dy, dz);
+        } else {
+            appendPair(pairCentre, j, dx, dy, dz);
+        }
     }
 
     private void addTrial(int j, double dx, double dy, double dz) {

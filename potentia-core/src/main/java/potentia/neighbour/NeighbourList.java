@@ -57,18 +57,19 @@ public final class NeighbourList {
     }
 
     /**
-     * Builds the list with the fast cell-list method.
+     * Builds the list: by direct pair checks for small structures ({@link DirectNeighbours}),
+     * else with the cell-list method.
      *
      * @param cutoff pairs with |d| &lt; cutoff are listed, Å
      * @param full both directions (true) or each pair once (false)
      */
     public static NeighbourList build(Structure s, double cutoff, boolean full) {
-        return CellListBuilder.build(s, cutoff, full, 1);
+        return build(s, cutoff, full, 1);
     }
 
     /**
-     * Builds the list with the fast cell-list method on {@code threads} threads; the list is the
-     * same, pair for pair and in the same order, for every thread count.
+     * Builds the list on {@code threads} threads (direct pair checks for small structures, else
+     * cell lists); the list is the same, pair for pair and in the same order, for every thread count.
      *
      * @param cutoff pairs with |d| &lt; cutoff are listed, Å
      * @param full both directions (true) or each pair once (false)
@@ -76,6 +77,19 @@ public final class NeighbourList {
      *     or the cutoff reaches more periodic images than the shift encoding holds
      */
     public static NeighbourList build(Structure s, double cutoff, boolean full, int threads) {
+        CellListBuilder.checkCutoff(cutoff);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        NeighbourList direct = DirectNeighbours.buildOrNull(s, cutoff, full);
+        return direct != null ? direct : CellListBuilder.build(s, cutoff, full, threads);
+    }
+
+    /**
+     * Builds the list with the cell-list method whatever the structure's size: the baseline the
+     * benchmarks hold the direct builder against.
+     */
+    public static NeighbourList buildWithCellLists(Structure s, double cutoff, boolean full, int threads) {
         return CellListBuilder.build(s, cutoff, full, threads);
     }
 

@@ -13,7 +13,10 @@ import potentia.structure.Element;
 import potentia.structure.Structure;
 import potentia.testing.RandomStructures;
 
-/** The cell-list builder lists exactly the pairs of the brute-force reference, on many random cells. */
+/**
+ * The cell-list builder, the direct builder for small structures and {@link NeighbourList#build}
+ * (which picks one) list exactly the pairs of the brute-force reference, on many random cells.
+ */
 class CellListAgreementTest {
 
     /** A random structure and cutoff, with a description for failure messages. */
@@ -30,6 +33,36 @@ class CellListAgreementTest {
         Case c = randomCase(new SplittableRandom(1000 + seed));
         assertSameAsBruteForce(c, false);
         assertSameAsBruteForce(c, true);
+    }
+
+    /**
+     * The cells nested sampling evaluates: up to {@link DirectNeighbours#MAX_ATOMS} atoms in
+     * fully periodic triclinic cells with cutoffs up to twice the thinnest width (several images
+     * of a pair, and atoms' own images; short cutoffs up to {@link DirectNeighbours#ALWAYS_ATOMS}
+     * atoms), and clusters; the direct builder takes every one.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("pbcCombinations")
+    void directBuilderTakesSmallCellsAndAgrees(int seed) {
+        SplittableRandom rng = new SplittableRandom(900 + seed);
+        boolean cluster = seed == 7;
+        Cell cell = cluster ? Cell.NONE : triclinic(rng, 5, 12, 0.5, new boolean[] {true, true, true});
+        int n = 1 + rng.nextInt(DirectNeighbours.MAX_ATOMS);
+        Structure s = cluster
+                ? RandomStructures.randomAtoms(rng, Cell.orthorhombic(12, 12, 12), n, List.of(Element.Si), 0.0)
+                        .withCell(Cell.NONE, false)
+                : RandomStructures.randomAtoms(rng, cell, n, List.of(Element.Si), 0.0);
+        double thinnest = cluster ? 12 : java.util.Arrays.stream(cell.perpendicularWidths()).min().orElseThrow();
+        // above ALWAYS_ATOMS the builder takes only cutoffs over half a width
+        double fraction = n > DirectNeighbours.ALWAYS_ATOMS ? 0.55 + 1.35 * rng.nextDouble() : 0.3 + 1.6 * rng.nextDouble();
+        Case c = new Case((cluster ? "cluster" : "small cell") + " seed " + seed, s, thinnest * fraction);
+        for (boolean full : new boolean[] {false, true}) {
+            NeighbourList direct = DirectNeighbours.buildOrNull(s, c.cutoff(), full);
+            if (direct == null) {
+                throw new AssertionError(c.name() + ": the direct builder refused " + n + " atoms at cutoff " + c.cutoff());
+            }
+            assertSameAsBruteForce(c, full);
+        }
     }
 
     static IntStream pbcCombinations() {
@@ -101,14 +134,23 @@ class CellListAgreementTest {
         assertEquals(c.structure().size(), list.atoms());
         assertEquals(full, list.full());
         assertEquals(c.cutoff(), list.cutoff());
+        assertSame(expected, list, c, full, "NeighbourList.build");
         for (int sub = 1; sub <= 3; sub++) {
-            NeighbourList l = sub == CellListBuilder.SUB_BINS ? list
-                    : CellListBuilder.build(c.structure(), c.cutoff(), full, 1, sub);
-            long[] actual = PairKeys.of(l);
-            assertArrayEquals(expected, actual, c.name() + " (" + c.structure().size() + " atoms, cutoff " + c.cutoff()
-                    + ", full " + full + ", " + sub + " bins per cutoff): first missing "
-                    + PairKeys.firstMissing(expected, actual) + ", first extra " + PairKeys.firstMissing(actual, expected));
+            assertSame(expected, CellListBuilder.build(c.structure(), c.cutoff(), full, 1, sub), c, full,
+                    sub + " bins per cutoff");
         }
+        NeighbourList direct = DirectNeighbours.buildOrNull(c.structure(), c.cutoff(), full);
+        if (direct != null) {
+            assertEquals(full, direct.full());
+            assertSame(expected, direct, c, full, "direct pairs");
+        }
+    }
+
+    private static void assertSame(long[] expected, NeighbourList l, Case c, boolean full, String builder) {
+        long[] actual = PairKeys.of(l);
+        assertArrayEquals(expected, actual, c.name() + " (" + c.structure().size() + " atoms, cutoff " + c.cutoff()
+                + ", full " + full + ", " + builder + "): first missing "
+                + PairKeys.firstMissing(expected, actual) + ", first extra " + PairKeys.firstMissing(actual, expected));
     }
 
     /**
