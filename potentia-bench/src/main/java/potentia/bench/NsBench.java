@@ -140,11 +140,11 @@ public final class NsBench {
         // takes the direct pairs up to 32 atoms, and up to 64 when the cutoff exceeds half a cell width
         System.out.println("| small cell, one thread | atoms | neighbour list by cell lists, µs | by NeighbourList.build, µs | speed-up |");
         System.out.println("|---|---:|---:|---:|---:|");
-        for (int[] r : new int[][] {{2, 2, 1}, {2, 2, 2}, {2, 2, 4}}) {
+        for (int[] r : new int[][] {{2, 2, 1}, {2, 2, 2}, {2, 2, 4}, {2, 4, 4}}) {
             listBuild("LJ Ar liquid-like (fcc rattled 0.3 Å), r_c 3σ", lj3,
                     Crystals.fcc(Element.Ar, 5.5).repeat(r[0], r[1], r[2]).rattled(0.3, new SplittableRandom(3)), seconds);
         }
-        for (int[] r : new int[][] {{2, 1, 1}, {2, 2, 1}, {2, 2, 2}}) {
+        for (int[] r : new int[][] {{2, 1, 1}, {2, 2, 1}, {2, 2, 2}, {4, 2, 2}}) {
             listBuild("SW Si disordered (diamond rattled 0.4 Å)", sw,
                     Crystals.diamond(Element.Si, 5.431).repeat(r[0], r[1], r[2]).rattled(0.4, new SplittableRandom(2)),
                     seconds);

@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The scans of {@link LocalNeighbourhoods} in a periodic cell whose every perpendicular width
+ * The scans of {@link LocalNeighbourhoods} (and of {@link DirectNeighbours}) in a periodic cell whose every perpendicular width
  * exceeds the cutoff: which images of the other atoms lie within the cutoff of a trial position
  * (or, at a reset, of an atom). With widths above r_c, a pair's wrapped fractional separation d (each component in
  * [−½, ½]) has at most two candidate images per axis, S_k = 0 and S_k = −sign(d_k), so eight
@@ -58,7 +58,7 @@ final class FractionalScan {
      * @param oneImage every width ≥ twice the cutoff: only the wrapped image can be in range
      */
     void scan(int from, int skip, double a0, double b0, double c0, double[] h, double cutoffSq, boolean oneImage,
-            LocalNeighbourhoods out) {
+            Sink out) {
         int combos = oneImage ? 1 : 8;
         for (int j0 = from - from % LANES; j0 < n; j0 += LANES) {
             long valid = n - j0 >= LANES ? -1L >>> (64 - LANES) : (1L << (n - j0)) - 1;
@@ -95,6 +95,12 @@ final class FractionalScan {
                 }
             }
         }
+    }
+
+    /** Receives the images a scan finds. */
+    interface Sink {
+        /** Atom j's image at separation (dx, dy, dz) Å from the scanned point is within the cutoff. */
+        void found(int j, double dx, double dy, double dz);
     }
 
     /** d − rint(d): the separation of the nearest image, each component in [−½, ½]. */

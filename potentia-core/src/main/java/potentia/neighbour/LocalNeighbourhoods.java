@@ -53,6 +53,7 @@ public final class LocalNeighbourhoods {
     private boolean widerThanCutoff;
     /** The vectorised trial scan and its copy of the fractional coordinates (periodic cells). */
     private final FractionalScan scan;
+    private final FractionalScan.Sink sink = this::found;
     /** cutoff / perpendicular width per axis: the fractional reach of the cutoff. */
     private final double[] reach = new double[3];
     /** Scratch: the image ranges of the pair in hand ({@link ImageRanges}). */
@@ -184,7 +185,7 @@ public final class LocalNeighbourhoods {
             // no own images (see trial): the pairs (i, j > i) in the vectorised scan
             for (int i = 0; i < n - 1; i++) {
                 pairCentre = i;
-                scan.scan(i + 1, i, f[3 * i], f[3 * i + 1], f[3 * i + 2], h, cutoffSq, singleImage, this);
+                scan.scan(i + 1, i, f[3 * i], f[3 * i + 1], f[3 * i + 2], h, cutoffSq, singleImage, sink);
             }
             pairCentre = -1;
             return;
@@ -316,7 +317,7 @@ public final class LocalNeighbourhoods {
         double fc = px * inv[2] + py * inv[5] + pz * inv[8];
         if (widerThanCutoff) {
             // and no own images: a lattice vector is at least the smallest width long
-            scan.scan(0, i, fa, fb, fc, h, cutoffSq, singleImage, this);
+            scan.scan(0, i, fa, fb, fc, h, cutoffSq, singleImage, sink);
             return;
         }
         for (int j = 0; j < n; j++) {
@@ -463,7 +464,7 @@ public final class LocalNeighbourhoods {
      * An image {@link FractionalScan} found: the pair (i, j, d) while a reset scans atom i's
      * pairs, else a trial entry.
      */
-    void found(int j, double dx, double dy, double dz) {
+    private void found(int j, double dx, double dy, double dz) {
         if (pairCentre < 0) {
             addTrial(j, dx, dy, dz);
         } else {

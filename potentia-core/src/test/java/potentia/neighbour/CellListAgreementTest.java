@@ -39,7 +39,8 @@ class CellListAgreementTest {
      * The cells nested sampling evaluates: up to {@link DirectNeighbours#MAX_ATOMS} atoms in
      * fully periodic triclinic cells with cutoffs up to twice the thinnest width (several images
      * of a pair, and atoms' own images; short cutoffs up to {@link DirectNeighbours#ALWAYS_ATOMS}
-     * atoms), and clusters; the direct builder takes every one.
+     * atoms), up to {@link DirectNeighbours#VECTOR_MAX_ATOMS} atoms in cells at least twice as wide
+     * as the cutoff, and clusters; the direct builder takes every one.
      */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("pbcCombinations")
@@ -47,14 +48,18 @@ class CellListAgreementTest {
         SplittableRandom rng = new SplittableRandom(900 + seed);
         boolean cluster = seed == 7;
         Cell cell = cluster ? Cell.NONE : triclinic(rng, 5, 12, 0.5, new boolean[] {true, true, true});
-        int n = 1 + rng.nextInt(DirectNeighbours.MAX_ATOMS);
+        // odd seeds: more atoms, in cells at least twice as wide as the cutoff (the vectorised path)
+        boolean many = seed % 2 == 1 && !cluster;
+        int n = many ? DirectNeighbours.MAX_ATOMS + 1 + rng.nextInt(DirectNeighbours.VECTOR_MAX_ATOMS - DirectNeighbours.MAX_ATOMS)
+                : 1 + rng.nextInt(DirectNeighbours.MAX_ATOMS);
         Structure s = cluster
                 ? RandomStructures.randomAtoms(rng, Cell.orthorhombic(12, 12, 12), n, List.of(Element.Si), 0.0)
                         .withCell(Cell.NONE, false)
                 : RandomStructures.randomAtoms(rng, cell, n, List.of(Element.Si), 0.0);
         double thinnest = cluster ? 12 : java.util.Arrays.stream(cell.perpendicularWidths()).min().orElseThrow();
         // above ALWAYS_ATOMS the builder takes only cutoffs over half a width
-        double fraction = n > DirectNeighbours.ALWAYS_ATOMS ? 0.55 + 1.35 * rng.nextDouble() : 0.3 + 1.6 * rng.nextDouble();
+        double fraction = many ? 0.2 + 0.29 * rng.nextDouble()
+                : n > DirectNeighbours.ALWAYS_ATOMS ? 0.55 + 1.35 * rng.nextDouble() : 0.3 + 1.6 * rng.nextDouble();
         Case c = new Case((cluster ? "cluster" : "small cell") + " seed " + seed, s, thinnest * fraction);
         for (boolean full : new boolean[] {false, true}) {
             NeighbourList direct = DirectNeighbours.buildOrNull(s, c.cutoff(), full);
