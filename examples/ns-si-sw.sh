@@ -8,7 +8,7 @@
 # 107 A^3/atom, minimum cell aspect ratio 0.8, seed 1. The results do not depend on the thread count.
 #
 # Measured (2026-12-07, a 2-core AMD EPYC machine): this script on 2 threads, 12 min 31 s wall
-# (analysis included); seeds 1 and 2 side by side with one thread each, 26 min. ns-analyse finds one
+# (analysis included; 10 min 33 s on 2026-12-08 with the vectorised neighbour scans, the same peak); seeds 1 and 2 side by side with one thread each, 26 min. ns-analyse finds one
 # C_p peak with hexagonal diamond below it (relaxed -4.337 eV/atom, the energy of cubic diamond:
 # SW's cutoff stops short of the second neighbours, so the stackings are degenerate): seed 1 at
 # 1929 +- 6 K, seed 2 at 1822 +- 6 K. The error bars cover phase-volume noise only; the seeds'
