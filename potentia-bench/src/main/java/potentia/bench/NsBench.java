@@ -1,7 +1,10 @@
 package potentia.bench;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 import potentia.md.MdSettings;
@@ -49,14 +52,14 @@ public final class NsBench {
     public static void main(String[] args) {
         double seconds = 3;
         int[] walkLengths = {32, 256};
-        java.util.Set<String> parts = new java.util.HashSet<>(PARTS);
+        Set<String> parts = new HashSet<>(PARTS);
         for (int a = 0; a < args.length; a++) {
             switch (args[a]) {
                 case "--seconds" -> seconds = Double.parseDouble(args[++a]);
                 case "--walk-lengths" -> walkLengths = Arrays.stream(args[++a].split(",")).mapToInt(Integer::parseInt)
                         .toArray();
                 case "--parts" -> {
-                    parts = new java.util.HashSet<>(Arrays.asList(args[++a].split(",")));
+                    parts = new HashSet<>(Arrays.asList(args[++a].split(",")));
                     if (!PARTS.containsAll(parts)) {
                         throw new IllegalArgumentException("ns bench: --parts takes some of " + PARTS + ", got " + parts);
                     }
@@ -92,7 +95,7 @@ public final class NsBench {
         }
     }
 
-    private static final java.util.List<String> PARTS = java.util.List.of("moves", "iterations", "sweeps", "lists", "mixes");
+    private static final List<String> PARTS = List.of("moves", "iterations", "sweeps", "lists", "mixes");
 
     private static void movesTable(LennardJones lj, LennardJones lj3, StillingerWeber sw, Structure liquid, double seconds) {
         System.out.println("| system | atoms | local moves/s | full-recompute moves/s | speed-up |");

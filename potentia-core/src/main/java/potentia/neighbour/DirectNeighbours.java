@@ -60,7 +60,7 @@ final class DirectNeighbours {
         int n = s.size();
         Cell cell = s.cell();
         boolean periodic = cell.anyPeriodic();
-        if (n == 0 || n > Math.max(MAX_ATOMS, VECTOR_MAX_ATOMS) || (periodic && !cell.fullyPeriodic())) {
+        if (n == 0 || n > VECTOR_MAX_ATOMS || (periodic && !cell.fullyPeriodic())) {
             return null;
         }
         double[] x = s.positions();
@@ -90,7 +90,7 @@ final class DirectNeighbours {
                 }
             }
             if (vectorised) {
-                return vectorised(x, f, cell, cutoff, full);
+                return vectorised(x, f, h, cell.inverse(), cutoff, full);
             }
         } else {
             if (n > MAX_ATOMS) {
@@ -149,10 +149,9 @@ final class DirectNeighbours {
      * scan's eight candidates per pair leave it no faster than the scalar path (64 LJ atoms at
      * r_c = 3σ), so it is not used there.
      */
-    private static NeighbourList vectorised(double[] x, double[] f, Cell cell, double cutoff, boolean full) {
+    private static NeighbourList vectorised(double[] x, double[] f, double[] h, double[] inv, double cutoff,
+            boolean full) {
         int n = x.length / 3;
-        double[] h = cell.matrix();
-        double[] inv = cell.inverse();
         FractionalScan scan = new FractionalScan(n);
         for (int i = 0; i < n; i++) {
             scan.set(i, f[3 * i], f[3 * i + 1], f[3 * i + 2]);

@@ -11,8 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * [−½, ½]) has at most two candidate images per axis, S_k = 0 and S_k = −sign(d_k), so eight
  * candidates in all (one when every width exceeds 2 r_c). Hand-written with the Vector API
  * because the scalar loop over per-axis image ranges mispredicts its branches on almost every
- * atom: the vector form tests all candidates of eight atoms at once without branching and
- * scans a 64-atom LJ cell at r_c = 3σ in about 0.6 µs against 1.5–1.9 µs.
+ * atom: the vector form tests all candidates of eight atoms at once without branching (LJ
+ * moves in a 64-atom cell at r_c = 3σ: see `bin/bench ns --parts moves` and BENCHMARKS.md).
  *
  * <p>The arithmetic is the scalar scan's, operation for operation (round to nearest, then
  * d + S, then d·h in the same order), so both find the same separations to the last bit; the
@@ -71,9 +71,10 @@ final class FractionalScan {
             DoubleVector da = wrapped(DoubleVector.fromArray(SPECIES, fa, j0).sub(a0));
             DoubleVector db = wrapped(DoubleVector.fromArray(SPECIES, fb, j0).sub(b0));
             DoubleVector dc = wrapped(DoubleVector.fromArray(SPECIES, fc, j0).sub(c0));
-            DoubleVector ea = other(da);
-            DoubleVector eb = other(db);
-            DoubleVector ec = other(dc);
+            // the second candidates, only where they can be in range
+            DoubleVector ea = oneImage ? null : other(da);
+            DoubleVector eb = oneImage ? null : other(db);
+            DoubleVector ec = oneImage ? null : other(dc);
             for (int combo = 0; combo < combos; combo++) {
                 DoubleVector ua = (combo & 1) == 0 ? da : ea;
                 DoubleVector ub = (combo & 2) == 0 ? db : eb;
